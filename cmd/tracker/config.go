@@ -1,0 +1,83 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// config is everything the tracker reads from flags and the environment.
+type config struct {
+	Addr           string
+	Demo           bool
+	LocalDir       string
+	WSReadLimitMB  int
+	UpdateKey      string
+	LearningMode   bool
+	SamplesDir     string
+	LogLevel       slog.Level
+	HealthCheck    bool
+	ShutdownPeriod int // seconds
+}
+
+// parseConfig reads flags (args) over environment variables (getenv) over defaults.
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	c := config{Addr: ":8096", LocalDir: "./local", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20}
+	if p := getenv("PORT"); p != "" {
+		c.Addr = ":" + p
+	}
+	if v := getenv("LOCAL_DIR"); v != "" {
+		c.LocalDir = v
+	}
+	if v := getenv("SAMPLES_DIR"); v != "" {
+		c.SamplesDir = v
+	}
+	if v := getenv("WS_READ_LIMIT_MB"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return c, fmt.Errorf("WS_READ_LIMIT_MB=%q: want a positive number of MiB", v)
+		}
+		c.WSReadLimitMB = n
+	}
+	c.UpdateKey = getenv("OWLCMS_UPDATEKEY")
+	c.LearningMode = strings.EqualFold(getenv("LEARNING_MODE"), "true")
+	level := getenv("LOG_LEVEL")
+	if level == "" {
+		level = "info"
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return c, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", level)
+	}
+
+	fs := flag.NewFlagSet("tracker", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (PORT env sets the port)")
+	fs.BoolVar(&c.Demo, "demo", false, "load the embedded demo competition (no OWLCMS needed)")
+	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends (LOCAL_DIR)")
+	fs.IntVar(&c.WSReadLimitMB, "ws-read-limit", c.WSReadLimitMB, "largest OWLCMS frame accepted, in MiB (WS_READ_LIMIT_MB)")
+	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames (SAMPLES_DIR)")
+	fs.BoolVar(&c.HealthCheck, "healthcheck", false, "probe this tracker's /healthz and exit 0 (healthy) or 1 (for Docker)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if c.WSReadLimitMB <= 0 {
+		return c, fmt.Errorf("-ws-read-limit must be positive")
+	}
+	return c, nil
+}
+
+// newLogger logs JSON when stdout is not a terminal (Docker, Fly), text otherwise.
+func newLogger(w *os.File, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if fi, err := w.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

@@ -1,0 +1,225 @@
+package hub
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fields that belong to the athlete clock or the break clock. An update carries a copy of the
+// last timer map; when an update leaves one out, the previous value is kept (OWLCMS only
+// sends timer fields it knows).
+var timerFields = []string{
+	"athleteTimerEventType", "athleteMillisRemaining", "athleteStartTimeMillis",
+	"breakTimerEventType", "breakMillisRemaining", "breakStartTimeMillis", "timeAllowed",
+	"indefiniteBreak", "athleteInitialWarningMillis", "athleteFinalWarningMillis",
+}
+
+// Fields that belong to the referees' decision, kept across updates likewise.
+var decisionFields = []string{
+	"decisionEventType", "d1", "d2", "d3", "decisionsVisible", "down", "juryDecision", "juryReversal",
+}
+
+// Fields that make up the fast-changing part of a platform (clock, lights, mode). Everything
+// else, except the bookkeeping fields below, is the slow part (athletes, order, records).
+var liveFields = append(append([]string{
+	"fopState", "mode", "break", "breakType", "ceremonyType", "ceremonyEventType", "breakIsIndefinite",
+	"singleReferee", "singleLight",
+}, timerFields...), decisionFields...)
+
+// Fields that change on every message without changing what a board shows.
+var bookkeepingFields = []string{"uiEvent", "serverLocalTime", "updateKey", "update_key", "updatekey", "fop", "fopName", "database", "databaseChecksum"}
+
+// Apply merges one update, timer or decision payload (the JSON object inside the envelope).
+// An update replaces the platform's state except the clock and decision fields it leaves out;
+// timer and decision messages overlay the fields they carry. A rejected payload leaves the
+// state untouched.
+func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
+	switch t {
+	case MessageUpdate, MessageTimer, MessageDecision:
+	default:
+		return ApplyResult{}, fmt.Errorf("%w: unknown message type %q", ErrBadPayload, t)
+	}
+	fields, err := decodeObject(payload)
+	if err != nil {
+		return ApplyResult{}, err
+	}
+	var res ApplyResult
+
+	// Some OWLCMS builds embed the whole database in SwitchGroup/GroupDone updates.
+	if db := bytes.TrimSpace(fields["database"]); t == MessageUpdate && len(db) > 0 && !bytes.Equal(db, []byte("null")) {
+		r, err := h.LoadDatabaseJSON(db, RawText(fields["databaseChecksum"]))
+		if err != nil {
+			return ApplyResult{}, fmt.Errorf("embedded database: %w", err)
+		}
+		res.DatabaseLoaded = !r.Unchanged
+	}
+
+	name := RawText(fields["fop"])
+	if name == "" {
+		name = RawText(fields["fopName"])
+	}
+	if name == "" {
+		name = "A"
+	}
+	if err := validFOPName(name); err != nil {
+		return ApplyResult{}, err
+	}
+	res.FOP = name
+
+	var applyErr error
+	h.update(func(s *Snapshot) []Change {
+		old := s.FOPs[name]
+		if old == nil && len(s.FOPs) >= h.limits.MaxFOPs {
+			applyErr = fmt.Errorf("%w: too many platforms (limit %d)", ErrBadPayload, h.limits.MaxFOPs)
+			return nil
+		}
+		now := h.now()
+		next := h.mergeFOP(s.Database, old, name, t, fields, now)
+		var changes []Change
+		if old == nil || next.dataHash != old.dataHash {
+			next.DataVersion = h.nextVersion()
+			res.DataChanged = true
+			changes = append(changes, Change{Kind: ChangeFOPData, FOP: name, Version: next.DataVersion})
+		}
+		// Timer and decision messages are events: the same values received later are a new start.
+		if old == nil || next.liveHash != old.liveHash || t != MessageUpdate {
+			next.LiveVersion = h.nextVersion()
+			res.LiveChanged = true
+			changes = append(changes, Change{Kind: ChangeFOPLive, FOP: name, Version: next.LiveVersion})
+		}
+		s.FOPs = maps.Clone(s.FOPs)
+		s.FOPs[name] = next
+		s.LastMessageAt = now
+		if t == MessageUpdate {
+			if ev := next.LastUIEvent; ev == "SwitchGroup" || ev == "GroupDone" {
+				h.announceChecksumLocked(s, RawText(fields["databaseChecksum"]))
+			}
+		}
+		// Publish even when no version moved: UpdatedAt and the message type are status data.
+		s.StatusVersion = h.nextVersion()
+		return append(changes, Change{Kind: ChangeStatus, Version: s.StatusVersion})
+	})
+	if applyErr != nil {
+		return ApplyResult{}, applyErr
+	}
+	return res, nil
+}
+
+// decodeObject parses a payload that must be a JSON object.
+func decodeObject(payload []byte) (map[string]json.RawMessage, error) {
+	payload = bytes.TrimSpace(payload)
+	if len(payload) == 0 || payload[0] != '{' {
+		return nil, fmt.Errorf("%w: payload is not a JSON object", ErrBadPayload)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(payload, &fields); err != nil {
+		return nil, fmt.Errorf("%w: payload: %v", ErrBadPayload, err)
+	}
+	return fields, nil
+}
+
+// validFOPName accepts the platform names OWLCMS users type ("A", "Platform 2", "Plateau B").
+func validFOPName(name string) error {
+	if len(name) > 64 || !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return fmt.Errorf("%w: invalid platform name", ErrBadPayload)
+	}
+	return nil
+}
+
+// mergeFOP builds the next state of a platform from the previous one and a message.
+func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in map[string]json.RawMessage, now time.Time) *FOP {
+	var prevRaw map[string]json.RawMessage
+	if old != nil {
+		prevRaw = old.raw
+	}
+	raw := make(map[string]json.RawMessage, len(in)+len(prevRaw))
+	if t == MessageUpdate {
+		maps.Copy(raw, in)
+		for _, k := range slices.Concat(timerFields, decisionFields) {
+			if _, present := in[k]; !present {
+				if v, ok := prevRaw[k]; ok {
+					raw[k] = v
+				}
+			}
+		}
+	} else {
+		maps.Copy(raw, prevRaw)
+		maps.Copy(raw, in)
+		if t == MessageDecision {
+			// A decision message states all the lights: one it leaves out is off (a RESET
+			// sends none), so stale lights never survive a reset.
+			for _, k := range []string{"d1", "d2", "d3"} {
+				if _, ok := in[k]; !ok {
+					delete(raw, k)
+				}
+			}
+		}
+	}
+	delete(raw, "database")
+	for _, k := range []string{"updateKey", "update_key", "updatekey"} {
+		delete(raw, k) // never kept: nothing downstream may ever see the key
+	}
+
+	f := &FOP{Name: name, raw: raw, UpdatedAt: now, LastMessage: t}
+	if old != nil {
+		f.DataVersion, f.LiveVersion = old.DataVersion, old.LiveVersion
+		f.LastUIEvent = old.LastUIEvent
+	}
+	if ev := RawText(in["uiEvent"]); ev != "" {
+		f.LastUIEvent = ev
+	}
+	f.decodeData(db, raw)
+	f.decodeLive(old, raw, in, now)
+	f.SessionDone = sessionDone(old != nil && old.SessionDone, t, in)
+	f.dataHash, f.liveHash = hashFields(raw)
+	return f
+}
+
+// sessionDone applies OWLCMS's session-done rule: GroupDone (or a GROUP_DONE break) marks the
+// session done; any later update with another event, an athlete clock event or a decision
+// reopens it; a break-clock-only message does not.
+func sessionDone(wasDone bool, t MessageType, in map[string]json.RawMessage) bool {
+	uiEvent := RawText(in["uiEvent"])
+	if uiEvent == "GroupDone" || RawText(in["breakType"]) == "GROUP_DONE" {
+		return true
+	}
+	if !wasDone {
+		return false
+	}
+	switch t {
+	case MessageDecision:
+		return false
+	case MessageTimer:
+		return RawText(in["athleteTimerEventType"]) == ""
+	default:
+		return uiEvent == ""
+	}
+}
+
+// hashFields returns hashes of the slow and fast parts of a merged state.
+func hashFields(raw map[string]json.RawMessage) (data, live uint64) {
+	keys := slices.Sorted(maps.Keys(raw))
+	dh, lh := fnv.New64a(), fnv.New64a()
+	for _, k := range keys {
+		if slices.Contains(bookkeepingFields, k) {
+			continue
+		}
+		w := dh
+		if slices.Contains(liveFields, k) {
+			w = lh
+		}
+		w.Write([]byte(k))
+		w.Write([]byte{0})
+		w.Write(raw[k])
+		w.Write([]byte{0})
+	}
+	return dh.Sum64(), lh.Sum64()
+}

@@ -1,0 +1,107 @@
+package hub
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// decodeLive fills the fast part of a platform: mode, break, clocks and decision. Clocks are
+// re-anchored to now whenever the message carries their values; otherwise the previous anchor
+// is kept, so the countdown continues where it was.
+func (f *FOP) decodeLive(old *FOP, raw, in map[string]json.RawMessage, now time.Time) {
+	f.State = RawText(raw["fopState"])
+	f.Mode = RawText(raw["mode"])
+	f.Break = parseBool(RawText(raw["break"]))
+	f.BreakType = RawText(raw["breakType"])
+	f.CeremonyType = RawText(raw["ceremonyType"])
+
+	var prev FOP
+	if old != nil {
+		prev = *old
+	}
+	f.Clock = decodeAthleteClock(prev.Clock, raw, in, now)
+	f.BreakClock = decodeBreakClock(prev.BreakClock, raw, in, now)
+	f.Decision = decodeDecision(prev.Decision, raw, in, now)
+}
+
+func millis(raw json.RawMessage) (time.Duration, bool) {
+	v, ok := parseInt(RawText(raw))
+	return time.Duration(v) * time.Millisecond, ok
+}
+
+// decodeAthleteClock: StartTime counts down from athleteMillisRemaining from the moment we
+// received it; StopTime freezes it; SetTime shows it without running.
+func decodeAthleteClock(prev AthleteClock, raw, in map[string]json.RawMessage, now time.Time) AthleteClock {
+	c := prev
+	c.Event = RawText(raw["athleteTimerEventType"])
+	c.Running = c.Event == "StartTime"
+	if allowed, ok := millis(raw["timeAllowed"]); ok && allowed > 0 {
+		c.TimeAllowed = allowed
+	}
+	if w, ok := millis(raw["athleteInitialWarningMillis"]); ok {
+		c.InitialWarning = max(w, 0)
+	}
+	if w, ok := millis(raw["athleteFinalWarningMillis"]); ok {
+		c.FinalWarning = max(w, 0)
+	}
+	_, newEvent := in["athleteTimerEventType"]
+	rem, hasRem := millis(in["athleteMillisRemaining"])
+	switch {
+	case hasRem:
+		c.Remaining, c.ReceivedAt = rem, now
+	case newEvent:
+		// An event without a value (e.g. a StopTime from an older build): freeze or restart
+		// from where the clock is now.
+		c.Remaining, c.ReceivedAt = prev.RemainingAt(now), now
+	}
+	return c
+}
+
+// decodeBreakClock: only BreakStarted carries the remaining time; BreakPaused and BreakSetTime
+// carry none, so a pause freezes the clock where it is; "" (break done) stops it.
+func decodeBreakClock(prev BreakClock, raw, in map[string]json.RawMessage, now time.Time) BreakClock {
+	c := prev
+	c.Event = RawText(raw["breakTimerEventType"])
+	c.Indefinite = parseBool(RawText(raw["indefiniteBreak"])) || parseBool(RawText(raw["breakIsIndefinite"]))
+	c.Running = c.Event == "BreakStarted" && !c.Indefinite
+	_, newEvent := in["breakTimerEventType"]
+	rem, hasRem := millis(in["breakMillisRemaining"])
+	switch {
+	case hasRem && RawText(in["breakMillisRemaining"]) != "":
+		c.Remaining, c.ReceivedAt = rem, now
+	case newEvent:
+		c.Remaining, c.ReceivedAt = prev.RemainingAt(now), now
+	}
+	return c
+}
+
+// decodeDecision reads d1..d3 ("true" good, "false" bad, absent none; real booleans too).
+func decodeDecision(prev Decision, raw, in map[string]json.RawMessage, now time.Time) Decision {
+	d := Decision{
+		Event:         RawText(raw["decisionEventType"]),
+		Visible:       parseBool(RawText(raw["decisionsVisible"])),
+		Down:          parseBool(RawText(raw["down"])),
+		SingleReferee: parseBool(RawText(raw["singleReferee"])) || parseBool(RawText(raw["singleLight"])),
+		JuryDecision:  RawText(raw["juryDecision"]),
+		JuryReversal:  parseBool(RawText(raw["juryReversal"])),
+		ReceivedAt:    prev.ReceivedAt,
+	}
+	for i, k := range []string{"d1", "d2", "d3"} {
+		switch RawText(raw[k]) {
+		case "true":
+			d.Lights[i] = LightGood
+		case "false":
+			d.Lights[i] = LightBad
+		}
+	}
+	if d.Event == "FULL_DECISION" {
+		d.Visible = true
+	}
+	for _, k := range decisionFields {
+		if _, ok := in[k]; ok {
+			d.ReceivedAt = now
+			break
+		}
+	}
+	return d
+}

@@ -1,0 +1,90 @@
+package owlcms
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"net/http"
+)
+
+// Authentication (OWLCMS_UPDATEKEY).
+//
+// OWLCMS puts its update key in every text payload (updateKey). It sends no text frame on
+// connect, only binary database_zip, translations_zip and flags_zip, so binary frames can never
+// be refused for lack of a key (the reference tracker's bug: it kills every connection). A
+// connection is authenticated either by a key in the upgrade URL (?updateKey=..., which OWLCMS
+// sends when it is part of its configured URL) or by its first text frame carrying the key;
+// until then its binary frames are held in order and applied once the key is proven.
+//
+// Only a SHA-256 digest of the key is kept, and comparisons are constant time over digests, so
+// the length of the key does not leak either.
+
+// keyChecker verifies update keys. The zero value has authentication off.
+type keyChecker struct {
+	on  bool
+	sum [sha256.Size]byte
+}
+
+func newKeyChecker(key string) keyChecker {
+	if key == "" {
+		return keyChecker{}
+	}
+	return keyChecker{on: true, sum: sha256.Sum256([]byte(key))}
+}
+
+// match reports whether got is the configured key. It is false for "" and when auth is off.
+func (k keyChecker) match(got string) bool {
+	if !k.on || got == "" {
+		return false
+	}
+	s := sha256.Sum256([]byte(got))
+	return subtle.ConstantTimeCompare(s[:], k.sum[:]) == 1
+}
+
+// urlKeyParams are the query parameters that may carry the key on the upgrade URL.
+var urlKeyParams = []string{"updateKey", "update_key", "updatekey", "key"}
+
+// urlKey returns the key given on the upgrade URL, if any.
+func urlKey(r *http.Request) (string, bool) {
+	q := r.URL.Query()
+	for _, p := range urlKeyParams {
+		if v := q.Get(p); v != "" {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// heldFrames keeps the binary frames of a connection that is not authenticated yet, in arrival
+// order, up to max bytes in total. Used only by the connection's processing goroutine.
+type heldFrames struct {
+	max     int64
+	frames  []inFrame
+	bytes   int64
+	dropped int
+}
+
+// add keeps f if it fits, reporting whether it did. Earlier frames win: database_zip comes
+// first on every connect and matters most.
+func (h *heldFrames) add(f inFrame) bool {
+	if h.bytes+int64(len(f.data)) > h.max {
+		h.dropped++
+		return false
+	}
+	h.frames = append(h.frames, f)
+	h.bytes += int64(len(f.data))
+	return true
+}
+
+// take returns the held frames and empties the buffer.
+func (h *heldFrames) take() []inFrame {
+	f := h.frames
+	h.frames, h.bytes = nil, 0
+	return f
+}
+
+// discard forgets the held frames, returning how many there were and their size.
+func (h *heldFrames) discard() (int, int64) {
+	n, b := len(h.frames), h.bytes
+	h.frames, h.bytes = nil, 0
+	return n, b
+}

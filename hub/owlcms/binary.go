@@ -1,0 +1,145 @@
+package owlcms
+
+import (
+	"bytes"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/owlcms/tracker/hub"
+)
+
+// Binary frames carry ZIPs (database, translations, flags, logos, pictures, styles). OWLCMS
+// ignores any answer to them, so they get none: outcomes are logged, and a refused frame leaves
+// the previous state in place (the hub guarantees that).
+
+// assetTypes maps binary frame types to asset sets. The reference tracker ignored "logos",
+// "styles" and "styles_zip"; they are accepted here because they cost nothing and the
+// specification lists them.
+var assetTypes = map[string]hub.AssetKind{
+	"flags_zip": hub.AssetFlags, "flags": hub.AssetFlags,
+	"logos_zip": hub.AssetLogos, "logos": hub.AssetLogos,
+	"pictures_zip": hub.AssetPictures, "pictures": hub.AssetPictures,
+	"styles_zip": hub.AssetStyles, "styles": hub.AssetStyles,
+}
+
+// handleBinary applies a binary frame, or holds it while the connection is not authenticated:
+// OWLCMS sends its ZIPs before any text frame, so they must wait for the key, not be refused.
+func (c *conn) handleBinary(f inFrame) {
+	if c.authed.Load() {
+		c.applyBinary(f)
+		return
+	}
+	if c.held.add(f) {
+		c.log.Debug("binary frame held until the connection authenticates", "bytes", len(f.data), "held", len(c.held.frames))
+		return
+	}
+	c.rejected++
+	c.log.Warn("binary frame dropped: too much held before authentication", "bytes", len(f.data),
+		"held_bytes", c.held.bytes, "cap", c.held.max)
+}
+
+// releaseHeld applies the frames held before authentication, in arrival order.
+func (c *conn) releaseHeld() {
+	frames := c.held.take()
+	if len(frames) > 0 {
+		c.log.Info("applying binary frames received before authentication", "frames", len(frames))
+	}
+	for _, f := range frames {
+		c.guard("held binary frame", func() { c.applyBinary(f) })
+	}
+}
+
+// discardHeld forgets held frames: their sender never proved it knows the key.
+func (c *conn) discardHeld(why string) {
+	if n, b := c.held.discard(); n > 0 {
+		c.log.Warn("binary frames discarded without being applied", "reason", why, "frames", n, "bytes", b)
+	}
+}
+
+// applyBinary decodes a binary frame of an authenticated connection and hands it to the hub.
+func (c *conn) applyBinary(f inFrame) {
+	start := time.Now()
+	c.h.hub.SourceMessage(c.id)
+	fr, err := ParseBinaryFrame(f.data)
+	if c.h.learn != nil {
+		c.h.learn.saveBinary(f.at, fr.Type, f.data)
+	}
+	attrs := []any{"msg_type", clip(fr.Type), "bytes", len(f.data), "layout", fr.Layout.String()}
+	if err != nil {
+		c.reject(attrs, err.Error())
+		return
+	}
+	if fr.Layout == LayoutVersioned {
+		v, _ := parseVersion(fr.Version) // ParseBinaryFrame only recognises valid versions
+		if !c.h.gate.accepts(v) {
+			reason := c.h.gate.reasonTooOld(fr.Version)
+			c.h.hub.ReportProtocolError(hub.ProtocolError{At: f.at, Received: fr.Version,
+				Minimum: c.h.gate.minimum, Reason: reason, Source: "binary"})
+			c.reject(attrs, "protocol version: "+reason)
+			return
+		}
+		c.h.hub.ProtocolOK(fr.Version)
+	}
+	result, err := c.dispatchBinary(fr)
+	switch {
+	case err != nil:
+		c.reject(attrs, err.Error())
+	case result == "":
+		c.reject(attrs, "unknown binary frame type, ignored")
+	default:
+		c.log.Debug("owlcms frame", append(attrs, "result", result, "duration", time.Since(start))...)
+	}
+}
+
+// dispatchBinary routes on the exact type. It returns a short description of what the hub did
+// ("" for an unknown type).
+func (c *conn) dispatchBinary(fr Frame) (string, error) {
+	switch fr.Type {
+	case "database_zip", "database":
+		var res hub.DatabaseResult
+		var err error
+		switch {
+		case isZip(fr.Payload):
+			res, err = c.h.hub.LoadDatabaseZip(fr.Payload)
+		case bytes.HasPrefix(bytes.TrimLeft(fr.Payload, " \t\r\n"), []byte("{")):
+			res, err = c.h.hub.LoadDatabaseJSON(fr.Payload, "")
+		default:
+			return "", fmt.Errorf("database frame is neither a ZIP nor a JSON object")
+		}
+		if err != nil {
+			return "", fmt.Errorf("database refused: %w", err)
+		}
+		if res.Unchanged {
+			return "database unchanged", nil
+		}
+		return fmt.Sprintf("database loaded (%d athletes)", res.Athletes), nil
+	case "translations_zip":
+		res, err := c.h.hub.LoadTranslationsZip(fr.Payload)
+		if err != nil {
+			return "", fmt.Errorf("translations refused: %w", err)
+		}
+		if res.Unchanged {
+			return "translations unchanged", nil
+		}
+		return fmt.Sprintf("translations loaded (%d locales)", res.Locales), nil
+	}
+	if kind, ok := assetTypes[fr.Type]; ok {
+		n, err := c.h.hub.ReplaceAssetsZip(kind, fr.Payload)
+		if err != nil {
+			return "", fmt.Errorf("%s refused: %w", kind, err)
+		}
+		return fmt.Sprintf("%s replaced (%d files)", kind, n), nil
+	}
+	return "", nil
+}
+
+// guard runs f, logging a panic instead of letting it end the caller's loop.
+func (c *conn) guard(what string, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.log.Error("panic while processing owlcms frame", "what", what, "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	f()
+}

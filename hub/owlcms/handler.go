@@ -1,0 +1,266 @@
+package owlcms
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/owlcms/tracker/hub"
+)
+
+// Options configure a Handler. The zero value works: no authentication, no learning mode.
+type Options struct {
+	Logger *slog.Logger // default slog.Default()
+
+	// ReadLimit caps one frame, in bytes (default 64 MiB). OWLCMS's database, translations and
+	// flag ZIPs are far above coder/websocket's 32 KiB default. It also caps the binary frames
+	// held for a connection before it authenticates, and the frames queued per connection.
+	ReadLimit int64
+
+	// UpdateKey is OWLCMS_UPDATEKEY (read by main). "" turns authentication off.
+	UpdateKey string
+
+	// LearningDir, when set, records every accepted frame there (see learner for the format).
+	LearningDir string
+	// LearningMaxBytes stops learning mode after this many bytes were written (default 512 MiB).
+	LearningMaxBytes int64
+
+	// MinimumVersion is the oldest OWLCMS protocol version accepted (default "64.0.0").
+	// NewHandler panics if it is not MAJOR.MINOR.PATCH.
+	MinimumVersion string
+
+	Now func() time.Time // default time.Now
+}
+
+const (
+	defaultReadLimit        = 64 << 20
+	defaultLearningMaxBytes = 512 << 20
+	maxQueuedFrames         = 256
+	writeTimeout            = 10 * time.Second
+)
+
+// Handler is the endpoint OWLCMS connects to (its "URL for Video Data", ws://host:8096/ws).
+// It implements http.Handler; mount it on every path OWLCMS may use (/ws, /ws/update...): it
+// routes on the envelope type, never on the path. Several OWLCMS connections may coexist.
+// Call Close on shutdown: http.Server.Shutdown does not touch hijacked connections.
+type Handler struct {
+	hub       Hub
+	log       *slog.Logger
+	now       func() time.Time
+	readLimit int64
+	keys      keyChecker
+	gate      versionGate
+	learn     *learner // nil when learning mode is off
+
+	// stopCtx ends when Close starts: connections stop taking frames and close with 1001, and
+	// the needs watcher stops. killCtx ends when Close gives up waiting: every socket is torn
+	// down at once. Connection contexts derive from killCtx, never from a request context.
+	stopCtx, killCtx context.Context
+	stop, kill       context.CancelFunc
+
+	wg       sync.WaitGroup // every goroutine started by the handler
+	activity atomic.Uint64  // sequence stamping the last accepted text frame of each connection
+
+	mu       sync.Mutex
+	conns    map[*conn]struct{}
+	closing  bool
+	watching bool
+}
+
+// NewHandler returns a Handler feeding h. No goroutine runs until the first connection.
+func NewHandler(h Hub, o Options) *Handler {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.ReadLimit <= 0 {
+		o.ReadLimit = defaultReadLimit
+	}
+	if o.LearningMaxBytes <= 0 {
+		o.LearningMaxBytes = defaultLearningMaxBytes
+	}
+	hd := &Handler{
+		hub:       h,
+		log:       o.Logger,
+		now:       o.Now,
+		readLimit: o.ReadLimit,
+		keys:      newKeyChecker(o.UpdateKey),
+		gate:      newVersionGate(o.MinimumVersion),
+		learn:     newLearner(o.LearningDir, o.LearningMaxBytes, o.Logger),
+		conns:     map[*conn]struct{}{},
+	}
+	hd.stopCtx, hd.stop = context.WithCancel(context.Background())
+	hd.killCtx, hd.kill = context.WithCancel(context.Background())
+	return hd
+}
+
+// ServeHTTP accepts an OWLCMS WebSocket connection and serves it until it closes.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !isWebSocketUpgrade(r) {
+		explainEndpoint(w, r)
+		return
+	}
+	remote := r.RemoteAddr
+	// Never r.URL.String(): the query may carry the update key.
+	path := r.URL.Path
+	urlAuthed := false
+	if key, ok := urlKey(r); ok && h.keys.on {
+		if !h.keys.match(key) {
+			h.log.Warn("owlcms connection refused: wrong update key in URL", "remote", remote, "path", path)
+			http.Error(w, "invalid update key", http.StatusUnauthorized)
+			return
+		}
+		urlAuthed = true
+	}
+
+	h.mu.Lock()
+	if h.closing {
+		h.mu.Unlock()
+		http.Error(w, "tracker shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	h.wg.Add(1)
+	h.startWatcherLocked()
+	h.mu.Unlock()
+	defer h.wg.Done()
+
+	c := &conn{h: h, remote: remote, path: path, urlAuthed: urlAuthed, requested: map[hub.Need]bool{}}
+	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{
+		// No OriginPatterns: OWLCMS's Java client sends no Origin header, which Accept allows.
+		CompressionMode: websocket.CompressionDisabled, // payloads that matter are ZIPs already
+		OnPingReceived: func(context.Context, []byte) bool {
+			c.onPing()
+			return true
+		},
+	})
+	if err != nil {
+		// Accept has already answered the request.
+		h.log.Warn("owlcms websocket upgrade failed", "remote", remote, "path", path, "err", err)
+		return
+	}
+	defer ws.CloseNow()
+	ws.SetReadLimit(h.readLimit) // before the first Read, or the database ZIP kills the connection
+
+	c.ws = ws
+	c.ctx, c.cancel = context.WithCancel(h.killCtx)
+	defer c.cancel()
+	c.queue = newFrameQueue(maxQueuedFrames, h.readLimit)
+	c.held.max = h.readLimit
+	c.authed.Store(!h.keys.on || urlAuthed)
+	c.id = h.hub.SourceConnected(remote, path)
+	c.log = h.log.With("source", c.id, "remote", remote)
+	defer h.hub.SourceDisconnected(c.id)
+
+	if !h.register(c) {
+		_ = ws.Close(websocket.StatusGoingAway, "tracker shutting down")
+		return
+	}
+	defer h.unregister(c)
+
+	c.log.Info("owlcms connected", "path", path, "auth", c.authState())
+	c.run()
+}
+
+// Close closes every OWLCMS connection with 1001 (going away), so that OWLCMS starts its
+// reconnect back-off, and waits for all the handler's goroutines to end. If ctx ends first the
+// sockets are torn down at once and ctx's error is returned. New connections are refused.
+func (h *Handler) Close(ctx context.Context) error {
+	h.mu.Lock()
+	h.closing = true
+	h.mu.Unlock()
+	h.stop()
+
+	done := make(chan struct{})
+	go func() {
+		h.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		h.kill()
+		return nil
+	case <-ctx.Done():
+		h.kill()
+		return fmt.Errorf("owlcms: connections still closing: %w", ctx.Err())
+	}
+}
+
+// Connections returns the number of open OWLCMS connections.
+func (h *Handler) Connections() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.conns)
+}
+
+func (h *Handler) register(c *conn) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closing {
+		return false
+	}
+	h.conns[c] = struct{}{}
+	return true
+}
+
+func (h *Handler) unregister(c *conn) {
+	h.mu.Lock()
+	delete(h.conns, c)
+	h.mu.Unlock()
+}
+
+// startWatcherLocked starts the needs watcher with the first connection. Called with h.mu held.
+func (h *Handler) startWatcherLocked() {
+	if h.watching {
+		return
+	}
+	h.watching = true
+	sub := h.hub.Subscribe()
+	h.wg.Add(1)
+	go h.watchNeeds(sub)
+}
+
+// isWebSocketUpgrade reports whether r asks for a WebSocket.
+func isWebSocketUpgrade(r *http.Request) bool {
+	return headerHasToken(r.Header, "Connection", "upgrade") && headerHasToken(r.Header, "Upgrade", "websocket")
+}
+
+func headerHasToken(h http.Header, name, token string) bool {
+	for _, v := range h.Values(name) {
+		for t := range strings.SplitSeq(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(t), token) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// explainEndpoint answers a plain HTTP request (someone opening /ws in a browser, or OWLCMS
+// configured with http://) with what the endpoint is for, instead of a bare error.
+func explainEndpoint(w http.ResponseWriter, r *http.Request) {
+	scheme := "ws"
+	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		scheme = "wss"
+	}
+	host := r.Host
+	if host == "" {
+		host = "<host>:8096"
+	}
+	w.Header().Set("Upgrade", "websocket")
+	w.Header().Set("Connection", "Upgrade")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusUpgradeRequired)
+	fmt.Fprintf(w, "This is the OWLCMS WebSocket endpoint of the tracker: only OWLCMS connects here, with a WebSocket.\n"+
+		"In OWLCMS, set the URL for Video Data to %s://%s/ws\n"+
+		"(add ?updateKey=<key> if the tracker runs with OWLCMS_UPDATEKEY).\n", scheme, host)
+}

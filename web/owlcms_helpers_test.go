@@ -1,0 +1,174 @@
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/hub/owlcms"
+)
+
+// testServer is a tracker on an httptest server: a hub, the OWLCMS adapter and the router.
+type testServer struct {
+	hub *hub.Hub
+	ws  *owlcms.Handler
+	srv *httptest.Server
+}
+
+func newTestServer(t *testing.T, opts owlcms.Options) *testServer {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h := hub.New(hub.Options{Logger: log})
+	opts.Logger = log
+	ws := owlcms.NewHandler(h, opts)
+	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test"}))
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = ws.Close(ctx)
+		srv.Close()
+	})
+	return &testServer{hub: h, ws: ws, srv: srv}
+}
+
+// owlcmsClient is a WebSocket client that talks like OWLCMS 64.
+type owlcmsClient struct {
+	t    *testing.T
+	conn *websocket.Conn
+	ctx  context.Context
+}
+
+func (s *testServer) dial(t *testing.T, path string) *owlcmsClient {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	c, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(s.srv.URL, "http")+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetReadLimit(1 << 20)
+	t.Cleanup(func() { _ = c.CloseNow() })
+	return &owlcmsClient{t: t, conn: c, ctx: ctx}
+}
+
+// sendBinary sends [u32 len][version][u32 len][type][payload], OWLCMS 64's binary layout.
+func (c *owlcmsClient) sendBinary(version, typ string, payload []byte) {
+	c.t.Helper()
+	var b bytes.Buffer
+	_ = binary.Write(&b, binary.BigEndian, uint32(len(version)))
+	b.WriteString(version)
+	_ = binary.Write(&b, binary.BigEndian, uint32(len(typ)))
+	b.WriteString(typ)
+	b.Write(payload)
+	if err := c.conn.Write(c.ctx, websocket.MessageBinary, b.Bytes()); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// sendText sends {version,type,payload} and returns the tracker's JSON reply.
+func (c *owlcmsClient) sendText(version, typ string, payload json.RawMessage) map[string]any {
+	c.t.Helper()
+	env, err := json.Marshal(map[string]any{"version": version, "type": typ, "payload": payload})
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if err := c.conn.Write(c.ctx, websocket.MessageText, env); err != nil {
+		c.t.Fatal(err)
+	}
+	return c.readReply()
+}
+
+func (c *owlcmsClient) readReply() map[string]any {
+	c.t.Helper()
+	mt, data, err := c.conn.Read(c.ctx)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if mt != websocket.MessageText {
+		c.t.Fatalf("reply of type %v", mt)
+	}
+	var reply map[string]any
+	if err := json.Unmarshal(data, &reply); err != nil {
+		c.t.Fatalf("reply %q: %v", data, err)
+	}
+	return reply
+}
+
+func zipFiles(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for name, data := range files {
+		f, err := w.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = f.Write(data)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// capturesDir returns ../shared/fixtures/owlcms-v2 next to the repository, or skips: the real
+// captures are not part of the repository (they describe real people).
+func capturesDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	fx := filepath.Join(dir, "..", "shared", "fixtures", "owlcms-v2")
+	if _, err := os.Stat(fx); err != nil {
+		t.Skipf("real OWLCMS captures not available (%s absent): conformance against real traffic skipped", fx)
+	}
+	return fx
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func get(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}

@@ -1,0 +1,76 @@
+// Package web is the HTTP face of the tracker: it mounts the OWLCMS WebSocket endpoint, the
+// health and status endpoints, the assets OWLCMS sent (/local/...) and the embedded static
+// files. Scoreboards add their routes here.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/static"
+)
+
+// Config is what the router serves.
+type Config struct {
+	Hub     *hub.Hub
+	OWLCMS  http.Handler // the hub/owlcms WebSocket handler
+	Logger  *slog.Logger
+	Version string       // build version shown by /api/status
+	Started time.Time    // process start, for uptime
+}
+
+// NewRouter returns the tracker's HTTP handler.
+func NewRouter(cfg Config) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Started.IsZero() {
+		cfg.Started = time.Now()
+	}
+	r := chi.NewRouter()
+	// Only streaming-safe middleware on the root: /ws and SSE streams live for hours.
+	// Recoverer skips upgraded connections; the OWLCMS handler recovers its own goroutines.
+	r.Use(middleware.Recoverer)
+	r.Use(requestLog(cfg.Logger))
+
+	r.Get("/healthz", health)
+	r.Head("/healthz", health)
+	r.Get("/api/status", statusHandler(cfg))
+
+	// OWLCMS may be configured with any of these paths; the adapter routes on the envelope
+	// type, not the path.
+	for _, p := range []string{"/ws", "/ws/update", "/ws/timer", "/ws/decision"} {
+		r.Handle(p, cfg.OWLCMS)
+	}
+
+	r.Get("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
+	r.Head("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
+	r.Handle(static.Prefix+"*", static.Handler())
+	return r
+}
+
+// health is liveness only: 200 whenever the process serves HTTP. It never depends on OWLCMS,
+// so an orchestrator does not restart a tracker that is merely waiting for a competition.
+func health(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+// requestLog logs every request at debug level (long-lived streams are logged when they end).
+func requestLog(log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+			start := time.Now()
+			next.ServeHTTP(ww, r)
+			log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", ww.Status(),
+				"bytes", ww.BytesWritten(), "duration", time.Since(start))
+		})
+	}
+}
