@@ -237,9 +237,9 @@ func TestSessionDoneAndReopen(t *testing.T) {
 	}{
 		{MessageUpdate, `{"uiEvent":"StartLifting","sessionName":"M1"}`, false},
 		{MessageUpdate, `{"uiEvent":"GroupDone","breakType":"GROUP_DONE","mode":"SESSION_DONE","sessionName":"M1"}`, true},
-		{MessageTimer, `{"breakTimerEventType":"BreakStarted","breakMillisRemaining":0}`, true},  // break clock only: stays done
+		{MessageTimer, `{"breakTimerEventType":"BreakStarted","breakMillisRemaining":0}`, true},         // break clock only: stays done
 		{MessageUpdate, `{"uiEvent":"BreakStarted","breakType":"GROUP_DONE","sessionName":"M1"}`, true}, // still in the GROUP_DONE break
-		{MessageTimer, `{"athleteTimerEventType":"StartTime","athleteMillisRemaining":60000}`, false},    // athlete clock reopens
+		{MessageTimer, `{"athleteTimerEventType":"StartTime","athleteMillisRemaining":60000}`, false},   // athlete clock reopens
 		{MessageUpdate, `{"uiEvent":"GroupDone","sessionName":"M1"}`, true},
 		{MessageDecision, `{"decisionEventType":"FULL_DECISION"}`, false}, // a decision reopens
 		{MessageUpdate, `{"uiEvent":"GroupDone","sessionName":"M1"}`, true},

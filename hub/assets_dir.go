@@ -79,12 +79,7 @@ func NewDirStore(root string) (*DirStore, error) {
 		if !e.IsDir() || validKind(AssetKind(name)) != nil {
 			continue
 		}
-		set, err := s.indexDir(name)
-		if err != nil {
-			r.Close()
-			return nil, fmt.Errorf("asset dir: indexing %s: %w", name, err)
-		}
-		s.sets[AssetKind(name)] = set
+		s.sets[AssetKind(name)] = s.indexDir(name)
 	}
 	return s, nil
 }
@@ -93,15 +88,14 @@ func NewDirStore(root string) (*DirStore, error) {
 func (s *DirStore) Close() error { return s.root.Close() }
 
 // indexDir builds the index of an existing kind directory (relative to root). Only regular files
-// with a name Get would accept are indexed; symlinks are not followed.
-func (s *DirStore) indexDir(dir string) (*dirSet, error) {
+// with a name Get would accept are indexed; symlinks are not followed. It is best effort: an
+// unreadable file or sub-directory is left out rather than stopping the server from starting,
+// since OWLCMS sends every set again when it connects.
+func (s *DirStore) indexDir(dir string) *dirSet {
 	files := map[string]dirFile{}
-	err := fs.WalkDir(s.root.FS(), dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.Type().IsRegular() {
-			return nil
+	fs.WalkDir(s.root.FS(), dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil // an unreadable directory is skipped by WalkDir after this call
 		}
 		name := strings.TrimPrefix(p, dir+"/")
 		if clean, err := CleanEntryName(name); err != nil || clean != name {
@@ -109,19 +103,16 @@ func (s *DirStore) indexDir(dir string) (*dirSet, error) {
 		}
 		data, err := fs.ReadFile(s.root.FS(), p)
 		if err != nil {
-			return err
+			return nil
 		}
 		info, err := d.Info()
 		if err != nil {
-			return err
+			return nil
 		}
 		files[name] = dirFile{etag: ContentETag(data), size: int64(len(data)), mod: info.ModTime()}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return newDirSet(files), nil
+	return newDirSet(files)
 }
 
 func newDirSet(files map[string]dirFile) *dirSet {

@@ -4,14 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sync"
 )
-
-// assetReplaceMu keeps "store.Replace then publish the count" atomic across concurrent loads of
-// the same kind, so the published count always describes the set the store holds. It is not
-// h.mu: Replace may write to disk and h.mu is never held while calling out. Package-level
-// because it guards so little time that sharing it between hubs costs nothing.
-var assetReplaceMu sync.Mutex
 
 // ReplaceAssetsZip replaces the whole set of one asset kind with the files of a ZIP (flags_zip,
 // logos_zip, pictures_zip) and returns the number of files. A bad archive (corrupt, unsafe
@@ -24,7 +17,7 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 	// Decompress before taking any lock: it is the slow part.
 	files, err := ReadZip(zipData, h.limits.Zip)
 	if err != nil {
-		h.log.Warn("asset zip refused, previous set kept", "kind", kind, "zipBytes", len(zipData), "err", err)
+		h.log.Warn("asset zip refused, previous set kept", "kind", kind, "bytes", len(zipData), "error", err)
 		return 0, fmt.Errorf("%w: %s zip: %w", ErrBadPayload, kind, err)
 	}
 	var total int
@@ -32,11 +25,11 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 		total += len(f.Data)
 	}
 
-	assetReplaceMu.Lock()
-	defer assetReplaceMu.Unlock()
+	h.assetMu.Lock()
+	defer h.assetMu.Unlock()
 	if err := h.assets.Replace(kind, files); err != nil {
 		// A storage failure (disk full, permissions) is ours, not the peer's: no ErrBadPayload.
-		h.log.Error("asset store replace failed, previous set kept", "kind", kind, "err", err)
+		h.log.Error("asset store replace failed, previous set kept", "kind", kind, "error", err)
 		return 0, fmt.Errorf("store %s: %w", kind, err)
 	}
 	h.update(func(s *Snapshot) []Change {

@@ -11,19 +11,19 @@ import (
 // number is expected (or the reverse) never fails the whole database.
 
 type wireDatabase struct {
-	FormatVersion      Str                 `json:"formatVersion"`
-	ExportDate         DateTime            `json:"exportDate"`
-	Competition        *wireCompetition    `json:"competition"`
-	Config             *wireConfig         `json:"config"`
-	AgeGroups          []wireAgeGroup      `json:"ageGroups"`
-	Teams              []wireTeam          `json:"teams"`
-	RawSessions        []json.RawMessage   `json:"sessions"`
-	Athletes           *[]wireAthlete      `json:"athletes"` // pointer: absent ≠ empty
-	Platforms          []map[string]Str    `json:"platforms"`
-	Records            []wireRecord        `json:"records"`
-	RecordConfig       *wireRecordConfig   `json:"recordConfig"`
-	TechnicalOfficials []wireTechOfficial  `json:"technicalOfficials"`
-	Checksum           Str                 `json:"databaseChecksum"`
+	FormatVersion      Str                `json:"formatVersion"`
+	ExportDate         DateTime           `json:"exportDate"`
+	Competition        *wireCompetition   `json:"competition"`
+	Config             *wireConfig        `json:"config"`
+	AgeGroups          []wireAgeGroup     `json:"ageGroups"`
+	Teams              []wireTeam         `json:"teams"`
+	RawSessions        []json.RawMessage  `json:"sessions"`
+	Athletes           *[]wireAthlete     `json:"athletes"` // pointer: absent ≠ empty
+	Platforms          []map[string]Str   `json:"platforms"`
+	Records            []wireRecord       `json:"records"`
+	RecordConfig       *wireRecordConfig  `json:"recordConfig"`
+	TechnicalOfficials []wireTechOfficial `json:"technicalOfficials"`
+	Checksum           Str                `json:"databaseChecksum"`
 }
 
 type wireCompetition struct {

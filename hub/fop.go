@@ -167,7 +167,7 @@ type RecordColumn struct {
 // RecordRow is the snatch, clean & jerk and total record of one record name; a highlighted
 // cell is the record the current request would break.
 type RecordRow struct {
-	Snatch, CleanJerk, Total                         string
+	Snatch, CleanJerk, Total                            string
 	SnatchHighlight, CleanJerkHighlight, TotalHighlight bool
 }
 

@@ -51,9 +51,13 @@ type Hub struct {
 	assets AssetStore
 	limits Limits
 
-	mu   sync.Mutex // serialises every mutation; never held while calling out
-	snap atomic.Pointer[Snapshot]
-	subs map[*Subscription]struct{}
+	mu sync.Mutex // serialises every mutation; never held while calling out
+	// assetMu keeps "store.Replace, then publish the count" atomic across concurrent loads, so
+	// the published count always describes the set the store holds. Not mu: Replace may write
+	// to disk, and mu is never held while calling out.
+	assetMu sync.Mutex
+	snap    atomic.Pointer[Snapshot]
+	subs    map[*Subscription]struct{}
 
 	// resource bookkeeping, guarded by mu
 	needGen      map[Resource]uint64 // generation of each outstanding need
@@ -196,7 +200,7 @@ func (h *Hub) SourceConnected(remote, path string) uint64 {
 		s.StatusVersion = h.nextVersion()
 		return []Change{{Kind: ChangeStatus, Version: s.StatusVersion}}
 	})
-	h.log.Info("owlcms connected", "source", id, "remote", remote, "path", path)
+	h.log.Debug("owlcms connected", "source", id, "remote", remote, "path", path)
 	return id
 }
 
@@ -212,7 +216,7 @@ func (h *Hub) SourceDisconnected(id uint64) {
 		s.StatusVersion = h.nextVersion()
 		return []Change{{Kind: ChangeStatus, Version: s.StatusVersion}}
 	})
-	h.log.Info("owlcms disconnected", "source", id)
+	h.log.Debug("owlcms disconnected", "source", id)
 }
 
 // SourcePing records a ping from OWLCMS. It announces nothing: pings are frequent and only

@@ -200,7 +200,7 @@ type TranslationsResult struct {
 func (h *Hub) LoadTranslationsZip(zipData []byte) (TranslationsResult, error) {
 	files, err := ReadZip(zipData, h.limits.Zip)
 	if err != nil {
-		h.log.Warn("translations zip refused, previous translations kept", "zipBytes", len(zipData), "err", err)
+		h.log.Warn("translations zip refused, previous translations kept", "bytes", len(zipData), "error", err)
 		return TranslationsResult{}, fmt.Errorf("%w: translations zip: %w", ErrBadPayload, err)
 	}
 	f, ok := FindZipEntry(files, "translations.json")
@@ -218,7 +218,7 @@ func (h *Hub) LoadTranslationsZip(zipData []byte) (TranslationsResult, error) {
 func (h *Hub) LoadTranslationsJSON(data []byte) (TranslationsResult, error) {
 	raw, checksum, err := splitTranslations(data)
 	if err != nil {
-		h.log.Warn("translations refused, previous translations kept", "err", err)
+		h.log.Warn("translations refused, previous translations kept", "error", err)
 		return TranslationsResult{}, fmt.Errorf("%w: translations: %w", ErrBadPayload, err)
 	}
 	rawHash := sha256.Sum256(data)

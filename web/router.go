@@ -20,8 +20,9 @@ type Config struct {
 	Hub     *hub.Hub
 	OWLCMS  http.Handler // the hub/owlcms WebSocket handler
 	Logger  *slog.Logger
-	Version string       // build version shown by /api/status
-	Started time.Time    // process start, for uptime
+	Version string    // build version shown by /api/status
+	Demo    bool      // the embedded demo competition is loaded (no OWLCMS expected)
+	Started time.Time // process start, for uptime
 }
 
 // NewRouter returns the tracker's HTTP handler.
@@ -38,6 +39,7 @@ func NewRouter(cfg Config) http.Handler {
 	r.Use(middleware.Recoverer)
 	r.Use(requestLog(cfg.Logger))
 
+	r.Get("/", homeHandler(cfg))
 	r.Get("/healthz", health)
 	r.Head("/healthz", health)
 	r.Get("/api/status", statusHandler(cfg))

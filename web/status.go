@@ -13,6 +13,7 @@ import (
 type Status struct {
 	Version       string             `json:"version"`
 	Uptime        string             `json:"uptime"`
+	Demo          bool               `json:"demo"` // the embedded demo competition is shown
 	OWLCMS        OWLCMSStatus       `json:"owlcms"`
 	Protocol      ProtocolStatus     `json:"protocol"`
 	Database      DatabaseStatus     `json:"database"`
@@ -87,9 +88,10 @@ type FOPStatus struct {
 }
 
 // BuildStatus assembles the status document from a snapshot.
-func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.Duration) Status {
+func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.Duration, demo bool) Status {
 	st := Status{
 		Version:       version,
+		Demo:          demo,
 		Uptime:        uptime.Round(time.Second).String(),
 		OWLCMS:        OWLCMSStatus{Connected: len(s.Sources) > 0, Connections: []ConnectionStatus{}},
 		Protocol:      ProtocolStatus{Version: s.ProtocolVersion},
@@ -140,7 +142,7 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 
 func statusHandler(cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, _ *http.Request) {
-		st := BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, time.Since(cfg.Started))
+		st := BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, time.Since(cfg.Started), cfg.Demo)
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		enc := json.NewEncoder(w)

@@ -26,6 +26,7 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 		if err != nil {
 			return fmt.Errorf("asset directory %s: %w", c.LocalDir, err)
 		}
+		defer ds.Close()
 		store = ds
 	}
 	h := hub.New(hub.Options{Logger: log, Assets: store})
@@ -41,7 +42,7 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 		LearningDir: learningDir(c),
 	})
 	srv := &http.Server{
-		Handler:           web.NewRouter(web.Config{Hub: h, OWLCMS: ws, Logger: log, Version: version, Started: time.Now()}),
+		Handler:           web.NewRouter(web.Config{Hub: h, OWLCMS: ws, Logger: log, Version: version, Demo: c.Demo, Started: time.Now()}),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		// No WriteTimeout: it would cut SSE streams (a scoreboard stays open all day).

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"net/http"
+	"sync/atomic"
 )
 
 // Authentication (OWLCMS_UPDATEKEY).
@@ -56,28 +57,57 @@ func urlKey(r *http.Request) (string, bool) {
 
 // heldFrames keeps the binary frames of a connection that is not authenticated yet, in arrival
 // order, up to max bytes in total. Used only by the connection's processing goroutine.
+//
+// All connections also share a budget (heldBudget): anyone can open a connection before
+// proving the key, and a per-connection cap alone would let many of them pin memory.
 type heldFrames struct {
 	max     int64
+	budget  *heldBudget // may be nil (no shared cap)
 	frames  []inFrame
 	bytes   int64
 	dropped int
 }
 
+// heldBudget caps the bytes held by all connections together.
+type heldBudget struct {
+	max  int64
+	used atomic.Int64
+}
+
+func (b *heldBudget) reserve(n int64) bool {
+	if b == nil {
+		return true
+	}
+	if b.used.Add(n) > b.max {
+		b.used.Add(-n)
+		return false
+	}
+	return true
+}
+
+func (b *heldBudget) release(n int64) {
+	if b != nil {
+		b.used.Add(-n)
+	}
+}
+
 // add keeps f if it fits, reporting whether it did. Earlier frames win: database_zip comes
 // first on every connect and matters most.
 func (h *heldFrames) add(f inFrame) bool {
-	if h.bytes+int64(len(f.data)) > h.max {
+	n := int64(len(f.data))
+	if h.bytes+n > h.max || !h.budget.reserve(n) {
 		h.dropped++
 		return false
 	}
 	h.frames = append(h.frames, f)
-	h.bytes += int64(len(f.data))
+	h.bytes += n
 	return true
 }
 
 // take returns the held frames and empties the buffer.
 func (h *heldFrames) take() []inFrame {
 	f := h.frames
+	h.budget.release(h.bytes)
 	h.frames, h.bytes = nil, 0
 	return f
 }
@@ -85,6 +115,7 @@ func (h *heldFrames) take() []inFrame {
 // discard forgets the held frames, returning how many there were and their size.
 func (h *heldFrames) discard() (int, int64) {
 	n, b := len(h.frames), h.bytes
+	h.budget.release(h.bytes)
 	h.frames, h.bytes = nil, 0
 	return n, b
 }

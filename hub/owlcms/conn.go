@@ -53,6 +53,13 @@ func (c *conn) run() {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer func() {
+			// handleFrame recovers per frame; this only catches a bug in the loop itself.
+			if r := recover(); r != nil {
+				c.log.Error("panic in owlcms processing loop", "panic", r, "stack", string(debug.Stack()))
+				c.cancel()
+			}
+		}()
 		c.process()
 	}()
 	err := c.readLoop()
@@ -99,7 +106,7 @@ func (c *conn) process() {
 	if c.h.stopCtx.Err() != nil {
 		// Going away makes OWLCMS reconnect with its back-off once the tracker is back.
 		if err := c.ws.Close(websocket.StatusGoingAway, "tracker shutting down"); err != nil {
-			c.log.Debug("close handshake incomplete", "err", err)
+			c.log.Debug("close handshake incomplete", "error", err)
 		}
 	}
 }
@@ -131,7 +138,7 @@ func (c *conn) send(r *reply) {
 	ctx, cancel := context.WithTimeout(c.ctx, writeTimeout)
 	defer cancel()
 	if err := c.ws.Write(ctx, websocket.MessageText, r.encode()); err != nil {
-		c.log.Debug("reply not sent", "status", r.Status, "err", err)
+		c.log.Debug("reply not sent", "status", r.Status, "error", err)
 	}
 }
 
@@ -169,8 +176,8 @@ func (c *conn) logClosed(err error) {
 	case c.h.stopCtx.Err() != nil || errors.Is(err, context.Canceled):
 		c.log.Info("owlcms connection closed by the tracker", attrs...)
 	case status != -1:
-		c.log.Info("owlcms disconnected", append(attrs, "status", int(status), "err", err)...)
+		c.log.Info("owlcms disconnected", append(attrs, "status", int(status), "error", err)...)
 	default:
-		c.log.Info("owlcms connection lost", append(attrs, "err", err)...)
+		c.log.Info("owlcms connection lost", append(attrs, "error", err)...)
 	}
 }

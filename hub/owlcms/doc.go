@@ -22,9 +22,36 @@
 //   - closing a connection never wipes the state;
 //   - the key is compared in constant time, never logged, replied or saved.
 //
+// # Learning mode
+//
+// When Options.LearningDir is set, every frame accepted from OWLCMS is written to that
+// directory, one file per frame:
+//
+//	2025-12-18T14-05-16.652-UPDATE-STARTLIFTING.json   text frame: TYPE, then uiEvent if any
+//	2025-12-18T14-05-16.653-TIMER.json
+//	2025-12-18T14-05-17.020-database_zip.bin             binary frame: its type as sent
+//
+// The timestamp is the arrival time in UTC with millisecond precision. Names are unique and
+// sort in arrival order: a frame arriving in the same millisecond as the previous one (on any
+// connection) is stamped one millisecond later, so a replay tool can send the files back in
+// name order.
+//
+// A .json file holds the whole text envelope {"version","type","payload"} exactly as received,
+// except that the update key fields (updateKey, update_key, updatekey) are removed from the
+// payload; when one was present the envelope is re-encoded compactly (object keys then sorted,
+// values unchanged). A .bin file holds the binary frame's raw bytes exactly as received, header
+// included; a frame whose header could not be parsed is named "-unparsed.bin". Send .json files
+// back as text frames and .bin files as binary frames.
+//
+// Only frames from authenticated connections are saved (all frames when no update key is
+// configured): binary frames held before authentication are saved when they are released, and
+// never if the connection fails to authenticate. Text that is not JSON at all is not saved.
+// Writing stops for good, with one warning, once Options.LearningMaxBytes (default 512 MiB)
+// have been written.
+//
 // Files: handler.go (http.Handler, lifecycle, Close), conn.go (per-connection goroutines),
 // queue.go (read loop to processor hand-off), text.go (text pipeline), binary.go (binary
 // dispatch), frame.go (binary header parser), envelope.go (text envelope), version.go (version
 // gate), auth.go (update key, frames held before authentication), requests.go (428s),
-// replies.go (reply shapes), learning.go (learning mode: file format documented there).
+// replies.go (reply shapes), learning.go (learning mode).
 package owlcms

@@ -20,14 +20,15 @@ type Options struct {
 	Logger *slog.Logger // default slog.Default()
 
 	// ReadLimit caps one frame, in bytes (default 64 MiB). OWLCMS's database, translations and
-	// flag ZIPs are far above coder/websocket's 32 KiB default. It also caps the binary frames
-	// held for a connection before it authenticates, and the frames queued per connection.
+	// flag ZIPs are far above coder/websocket's 32 KiB default. It also caps the frames queued
+	// per connection and the binary frames held for a connection before it authenticates;
+	// all connections together hold at most twice that.
 	ReadLimit int64
 
 	// UpdateKey is OWLCMS_UPDATEKEY (read by main). "" turns authentication off.
 	UpdateKey string
 
-	// LearningDir, when set, records every accepted frame there (see learner for the format).
+	// LearningDir, when set, records every accepted frame there (format in the package doc).
 	LearningDir string
 	// LearningMaxBytes stops learning mode after this many bytes were written (default 512 MiB).
 	LearningMaxBytes int64
@@ -58,6 +59,7 @@ type Handler struct {
 	keys      keyChecker
 	gate      versionGate
 	learn     *learner // nil when learning mode is off
+	held      *heldBudget
 
 	// stopCtx ends when Close starts: connections stop taking frames and close with 1001, and
 	// the needs watcher stops. killCtx ends when Close gives up waiting: every socket is torn
@@ -96,6 +98,7 @@ func NewHandler(h Hub, o Options) *Handler {
 		keys:      newKeyChecker(o.UpdateKey),
 		gate:      newVersionGate(o.MinimumVersion),
 		learn:     newLearner(o.LearningDir, o.LearningMaxBytes, o.Logger),
+		held:      &heldBudget{max: 2 * o.ReadLimit},
 		conns:     map[*conn]struct{}{},
 	}
 	hd.stopCtx, hd.stop = context.WithCancel(context.Background())
@@ -144,7 +147,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		// Accept has already answered the request.
-		h.log.Warn("owlcms websocket upgrade failed", "remote", remote, "path", path, "err", err)
+		h.log.Warn("owlcms websocket upgrade failed", "remote", remote, "path", path, "error", err)
 		return
 	}
 	defer ws.CloseNow()
@@ -154,7 +157,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.ctx, c.cancel = context.WithCancel(h.killCtx)
 	defer c.cancel()
 	c.queue = newFrameQueue(maxQueuedFrames, h.readLimit)
-	c.held.max = h.readLimit
+	c.held.max, c.held.budget = h.readLimit, h.held
 	c.authed.Store(!h.keys.on || urlAuthed)
 	c.id = h.hub.SourceConnected(remote, path)
 	c.log = h.log.With("source", c.id, "remote", remote)

@@ -9,33 +9,9 @@ import (
 	"time"
 )
 
-// Learning mode records OWLCMS traffic so that it can be studied and replayed.
-//
-// When Options.LearningDir is set, every frame accepted from OWLCMS is written to that
-// directory, one file per frame:
-//
-//	2025-12-18T14-05-16.652-UPDATE-STARTLIFTING.json   text frame: TYPE, then uiEvent if any
-//	2025-12-18T14-05-16.653-TIMER.json
-//	2025-12-18T14-05-17.020-database_zip.bin             binary frame: its type as sent
-//
-// The timestamp is the arrival time in UTC with millisecond precision. Names are unique and
-// sort in arrival order: a frame arriving in the same millisecond as the previous one (on any
-// connection) is stamped one millisecond later, so a replay tool can send the files back in
-// name order.
-//
-// A .json file holds the whole text envelope {"version","type","payload"}, exactly as
-// received, except that the update key fields (updateKey, update_key, updatekey) are removed
-// from the payload; when one was present the envelope is re-encoded compactly (object keys
-// then sorted). A .bin file holds the binary frame's raw bytes exactly as received, header
-// included; a frame whose header could not be parsed is named "-unparsed.bin". Send .json
-// files back as text frames and .bin files as binary frames.
-//
-// Only frames from authenticated connections are saved (all frames when no update key is
-// configured): binary frames held before authentication are saved when they are released, and
-// never if the connection fails to authenticate. Text that is not JSON at all is not saved.
-// Writing stops for good, with one warning, once Options.LearningMaxBytes (default 512 MiB)
-// have been written. Files are written by the connection's processing goroutine, never by the
-// read loop, so a slow disk cannot delay the answers to OWLCMS's pings.
+// learner implements learning mode (format in the package documentation). Files are written
+// by the connections' processing goroutines, never by a read loop, so a slow disk cannot delay
+// the answers to OWLCMS's pings.
 type learner struct {
 	dir string
 	max int64
@@ -85,7 +61,7 @@ func (l *learner) save(at time.Time, suffix string, data []byte) {
 	}
 	if !l.dirOK {
 		if err := os.MkdirAll(l.dir, 0o755); err != nil {
-			l.log.Warn("learning mode: cannot create directory", "dir", l.dir, "err", err)
+			l.log.Warn("learning mode: cannot create directory", "dir", l.dir, "error", err)
 			return
 		}
 		l.dirOK = true
@@ -98,7 +74,7 @@ func (l *learner) save(at time.Time, suffix string, data []byte) {
 	path := filepath.Join(l.dir, at.Format("2006-01-02T15-04-05.000")+"-"+suffix)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		l.log.Warn("learning mode: cannot save frame", "path", path, "err", err)
+		l.log.Warn("learning mode: cannot save frame", "path", path, "error", err)
 		return
 	}
 	_, err = f.Write(data)
@@ -106,7 +82,7 @@ func (l *learner) save(at time.Time, suffix string, data []byte) {
 		err = cerr
 	}
 	if err != nil {
-		l.log.Warn("learning mode: cannot save frame", "path", path, "err", err)
+		l.log.Warn("learning mode: cannot save frame", "path", path, "error", err)
 		return
 	}
 	l.written += int64(len(data))

@@ -25,7 +25,9 @@ import (
 // A frame is "trusted" when authentication is off, when it carries the right key, or when it
 // carries no key on a connection authenticated by its URL. Only trusted frames reach the hub
 // in any way (protocol status included: an unauthenticated peer cannot latch a protocol error
-// on the status page) or the learning directory. It reports whether the connection stays open.
+// on the status page) or the learning directory. The first trusted frame authenticates the
+// connection and releases its held binary frames, even if it then fails a later step: the key
+// is what authentication is about. It reports whether the connection stays open.
 func (c *conn) handleText(f inFrame) bool {
 	start := time.Now()
 	env, err := parseEnvelope(f.data)
@@ -40,6 +42,14 @@ func (c *conn) handleText(f inFrame) bool {
 	trusted := c.trusts(env)
 	if trusted {
 		c.h.hub.SourceMessage(c.id)
+		if !c.authed.Load() {
+			// The key is proven, whatever the rest of the frame is worth: release the binary
+			// frames that arrived before it (each passes its own version gate), so that they
+			// are applied, and recorded, in arrival order.
+			c.authed.Store(true)
+			c.log.Info("owlcms authenticated by update key")
+			c.releaseHeld()
+		}
 		if c.h.learn != nil {
 			c.h.learn.saveText(f.at, env.typ, env.field("uiEvent"), env.redacted(f.data))
 		}
@@ -68,16 +78,11 @@ func (c *conn) handleText(f inFrame) bool {
 		c.send(replyUnauthorized())
 		c.discardHeld("authentication failed")
 		if err := c.ws.Close(websocket.StatusPolicyViolation, "Unauthorized: invalid updateKey"); err != nil {
-			c.log.Debug("close handshake incomplete", "err", err)
+			c.log.Debug("close handshake incomplete", "error", err)
 		}
 		return false
 	}
 	c.h.hub.ProtocolOK(ver)
-	if !c.authed.Load() {
-		c.authed.Store(true)
-		c.log.Info("owlcms authenticated by update key")
-		c.releaseHeld()
-	}
 
 	rep, failure := c.route(env)
 	if rep == nil {

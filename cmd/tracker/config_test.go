@@ -1,0 +1,48 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+	"testing"
+)
+
+func TestParseConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		want    func(c config) bool
+		wantErr bool
+	}{
+		{"defaults", nil, nil, func(c config) bool {
+			return c.Addr == ":8096" && c.LocalDir == "./local" && c.WSReadLimitMB == 64 && c.LogLevel == slog.LevelInfo && !c.Demo && !c.LearningMode
+		}, false},
+		{"PORT env", nil, map[string]string{"PORT": "9000"}, func(c config) bool { return c.Addr == ":9000" }, false},
+		{"flag beats env", []string{"-addr", "127.0.0.1:7000"}, map[string]string{"PORT": "9000"}, func(c config) bool { return c.Addr == "127.0.0.1:7000" }, false},
+		{"demo", []string{"-demo"}, nil, func(c config) bool { return c.Demo }, false},
+		{"env values", nil, map[string]string{"LOCAL_DIR": "/data/local", "SAMPLES_DIR": "/data/s", "WS_READ_LIMIT_MB": "128",
+			"OWLCMS_UPDATEKEY": "k", "LEARNING_MODE": "TRUE", "LOG_LEVEL": "debug"}, func(c config) bool {
+			return c.LocalDir == "/data/local" && c.SamplesDir == "/data/s" && c.WSReadLimitMB == 128 && c.UpdateKey == "k" &&
+				c.LearningMode && c.LogLevel == slog.LevelDebug
+		}, false},
+		{"flags", []string{"-local", "x", "-ws-read-limit", "8", "-samples", "y", "-healthcheck"}, nil, func(c config) bool {
+			return c.LocalDir == "x" && c.WSReadLimitMB == 8 && c.SamplesDir == "y" && c.HealthCheck
+		}, false},
+		{"bad log level", nil, map[string]string{"LOG_LEVEL": "loud"}, nil, true},
+		{"bad read limit env", nil, map[string]string{"WS_READ_LIMIT_MB": "-1"}, nil, true},
+		{"bad read limit flag", []string{"-ws-read-limit", "0"}, nil, nil, true},
+		{"unknown flag", []string{"-nope"}, nil, nil, true},
+		{"stray argument", []string{"extra"}, nil, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := parseConfig(tt.args, func(k string) string { return tt.env[k] }, io.Discard)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if err == nil && !tt.want(c) {
+				t.Errorf("config %+v", c)
+			}
+		})
+	}
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// startServe runs serve on a free port and returns its address and a stop function that
+// returns serve's error.
+func startServe(t *testing.T, c config) (string, func() error) {
+	t.Helper()
+	c.Addr = "127.0.0.1:0"
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan string, 1)
+	errc := make(chan error, 1)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	go func() { errc <- serve(ctx, c, log, func(a string) { addrc <- a }) }()
+	select {
+	case a := <-addrc:
+		return a, func() error { cancel(); return <-errc }
+	case err := <-errc:
+		cancel()
+		t.Fatalf("serve: %v", err)
+	case <-time.After(10 * time.Second):
+		cancel()
+		t.Fatal("serve did not start")
+	}
+	return "", nil
+}
+
+func TestServeShutsDownOWLCMSWithGoingAway(t *testing.T) {
+	addr, stop := startServe(t, config{LocalDir: t.TempDir(), WSReadLimitMB: 64, ShutdownPeriod: 5})
+
+	if err := healthCheck(addr); err != nil {
+		t.Fatalf("healthcheck: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	readErr := make(chan error, 1)
+	go func() {
+		_, _, err := conn.Read(ctx)
+		readErr <- err
+	}()
+	time.Sleep(50 * time.Millisecond) // let the server register the connection
+
+	if err := stop(); err != nil {
+		t.Fatalf("serve returned %v", err)
+	}
+	if got := websocket.CloseStatus(<-readErr); got != websocket.StatusGoingAway {
+		t.Errorf("OWLCMS socket closed with %v, want 1001 going away", got)
+	}
+	if err := healthCheck(addr); err == nil {
+		t.Error("still serving after shutdown")
+	}
+	http.DefaultClient.CloseIdleConnections()
+}
+
+func TestServeDemo(t *testing.T) {
+	addr, stop := startServe(t, config{Demo: true, WSReadLimitMB: 64, ShutdownPeriod: 5})
+	defer func() {
+		if err := stop(); err != nil && !errors.Is(err, context.Canceled) {
+			t.Error(err)
+		}
+		http.DefaultClient.CloseIdleConnections()
+	}()
+	resp, err := http.Get("http://" + addr + "/api/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !containsAll(string(body), `"loaded": true`, `"name": "A"`, `"name": "B"`) {
+		t.Errorf("demo status: %s", body)
+	}
+}
+
+func TestHealthCheckFailsWithoutServer(t *testing.T) {
+	if err := healthCheck("127.0.0.1:1"); err == nil {
+		t.Error("healthcheck passed with nothing listening")
+	}
+	if err := healthCheck("not an address"); err == nil {
+		t.Error("bad address accepted")
+	}
+}
+
+func containsAll(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,245 @@
+package demo
+
+import (
+	"slices"
+	"strconv"
+)
+
+// UpdateJSON is the update payload OWLCMS 64 would send now for platform fop ("A" or "B") of
+// the demo. A platform without a session gets the waiting-screen update.
+func UpdateJSON(fop string) []byte { return NewDemo().UpdateJSON(fop) }
+
+// UpdateJSON builds the update payload for one platform: the timer keys OWLCMS copies from its
+// last timer message, then the update proper, with OWLCMS's mix of string and number values.
+func (c *Competition) UpdateJSON(fop string) []byte {
+	p := c.Platform(fop)
+	if p == nil || p.Session == nil || p.State == StateInactive {
+		return marshal(c.waitingUpdate(fop))
+	}
+	return marshal(c.sessionUpdate(p))
+}
+
+// indefiniteBreaks have no countdown: boards show a message instead of a break clock.
+var indefiniteBreaks = map[string]bool{"GROUP_DONE": true, "TECHNICAL": true, "JURY": true, "MARSHAL": true, "CHALLENGE": true}
+
+// boardMode is HasBoardMode.computeBoardMode without ceremonies.
+func boardMode(state FOPState, breakType string) string {
+	switch state {
+	case StateInactive:
+		return "WAIT"
+	case StateBreak:
+		switch breakType {
+		case "BEFORE_INTRODUCTION":
+			return "INTRO_COUNTDOWN"
+		case "FIRST_SNATCH", "FIRST_CJ":
+			return "LIFT_COUNTDOWN"
+		case "GROUP_DONE":
+			return "SESSION_DONE"
+		case "CEREMONY":
+			return "CEREMONY"
+		}
+		return "INTERRUPTION"
+	}
+	return "CURRENT_ATHLETE"
+}
+
+// waitingUpdate is what OWLCMS sends when the announcer has no session selected.
+func (c *Competition) waitingUpdate(fop string) *object {
+	o := newObject().
+		set("fopName", fop).
+		set("fopState", string(StateInactive)).
+		set("mode", boardMode(StateInactive, "")).
+		set("uiEvent", "SwitchGroup").
+		set("stylesDir", "css/nogrid").
+		set("competitionName", c.Name).
+		set("fop", fop).
+		set("break", "false").
+		set("breakIsIndefinite", "false")
+	c.setDisplayFlags(o)
+	return o.
+		set("hidden", "true").
+		set("wideTeamNames", "false").
+		set("sinclairMeet", "false")
+}
+
+func (c *Competition) setDisplayFlags(o *object) {
+	// An IWF meet with medals per lift and no score column (OWLCMS: snatchCJTotalMedals and
+	// not a Sinclair meet).
+	o.set("showLiftRanks", "true").
+		set("showTotalRank", "true").
+		set("showSinclair", "false").
+		set("showSinclairRank", "false")
+}
+
+func (c *Competition) sessionUpdate(p *Platform) *object {
+	s := p.Session
+	r := c.results()
+	start := StartOrder(s.Athletes)
+	lifting := LiftingOrder(s.Athletes)
+	var cur, next *Athlete
+	if len(lifting) > 0 && lifting[0].AttemptsDone() < 6 {
+		cur = lifting[0]
+	}
+	if len(lifting) > 1 {
+		next = lifting[1]
+	}
+	mode := boardMode(p.State, p.BreakType)
+	inBreak := p.State == StateBreak
+	indefinite := inBreak && indefiniteBreaks[p.BreakType]
+
+	// Top line. In breaks OWLCMS replaces the athlete by a message.
+	var fullName, teamName, attempt, startNumber, categoryName, attemptNumber, weight, liftKey any
+	if cur != nil {
+		done := cur.AttemptsDone()
+		fullName, teamName = cur.FullName(), cur.Team
+		attempt = translate(c.Locale, "AttemptBoard_attempt_number", done%3+1)
+		attemptNumber = strconv.Itoa(done%3 + 1)
+		startNumber = strconv.Itoa(cur.StartNumber)
+		categoryName = cur.Category.Name()
+		weight = strconv.Itoa(cur.NextRequestedWeight())
+		liftKey = cur.CurrentLift().Key()
+	}
+	if inBreak {
+		fullName, teamName, attempt = c.breakMessage(s, p.BreakType), "", ""
+	}
+
+	o := newObject()
+	// Keys copied from the last timer message (a SetTime for the current athlete; the earlier
+	// break countdown left its paused break-timer keys behind).
+	o.set("fopName", p.Name).
+		set("fopState", string(p.State)).
+		set("mode", mode).
+		setNonNil("fullName", fullName).
+		setNonNil("attemptNumber", attemptNumber).
+		setNonNil("liftTypeKey", liftKey).
+		set("serverLocalTime", javaLocalTime(c.Now)).
+		set("breakTimerEventType", "BreakPaused").
+		set("break", strconv.FormatBool(inBreak)).
+		set("athleteMillisRemaining", p.ClockMillis).
+		set("athleteTimerEventType", "SetTime").
+		set("indefiniteBreak", indefinite).
+		set("breakMillisRemaining", 0)
+	// The update proper.
+	o.set("uiEvent", p.UIEvent).
+		set("stylesDir", "css/nogrid").
+		set("competitionName", c.Name).
+		set("fop", p.Name).
+		set("fopState", string(p.State)).
+		set("break", strconv.FormatBool(inBreak))
+	if inBreak {
+		o.set("breakType", p.BreakType)
+	}
+	o.set("breakIsIndefinite", strconv.FormatBool(indefinite)).
+		setNonNil("startNumber", startNumber).
+		setNonNil("categoryName", categoryName).
+		setNonNil("fullName", fullName).
+		setNonNil("teamName", teamName).
+		setNonNil("attempt", attempt).
+		setNonNil("attemptNumber", attemptNumber).
+		setNonNil("weight", weight).
+		set("timeAllowed", strconv.Itoa(TimeAllowed(s))).
+		set("sessionName", s.Name).
+		set("sessionDescription", s.Description).
+		set("sessionInfo", c.sessionInfo(s, cur)).
+		setNonNil("liftTypeKey", liftKey).
+		set("liftsDone", translate(c.Locale, "Scoreboard.AttemptsDone", liftsDone(s, cur)))
+	c.setDisplayFlags(o)
+
+	o.set("startOrderKeys", startOrderKeys(start))
+	o.set("sessionAthletes", c.sessionAthletes(start, cur, next, r))
+	o.set("liftingOrderKeys", liftingOrderKeys(lifting))
+	if cur != nil {
+		o.set("currentAthleteKey", cur.Key)
+	}
+	if next != nil {
+		o.set("nextAthleteKey", next.Key)
+	}
+	if prev := previousInStartOrder(start, cur); prev != nil {
+		o.set("previousAthleteKey", prev.Key)
+	}
+	if cur != nil {
+		c.setRecords(o, cur)
+	}
+
+	wide := slices.ContainsFunc(s.Athletes, func(a *Athlete) bool { return javaLength(a.Team) > shortTeamLength })
+	return o.
+		set("hidden", "false").
+		set("wideTeamNames", strconv.FormatBool(wide)).
+		set("sinclairMeet", "false").
+		set("mode", mode)
+}
+
+// breakMessage is the text OWLCMS puts in fullName during a break: "Session A1 – Results" at
+// the end of a session, else "Session A1 – <break message>".
+func (c *Competition) breakMessage(s *Session, breakType string) string {
+	key := map[string]string{
+		"BEFORE_INTRODUCTION": "BreakType.BEFORE_INTRODUCTION",
+		"FIRST_SNATCH":        "BreakType.FIRST_SNATCH",
+		"FIRST_CJ":            "BreakType.FIRST_CJ",
+		"JURY":                "PublicMsg.JuryDeliberation",
+		"CHALLENGE":           "PublicMsg.CHALLENGE",
+	}[breakType]
+	switch {
+	case breakType == "GROUP_DONE":
+		return translate(c.Locale, "Group_number_results", s.Name)
+	case key == "":
+		key = "PublicMsg.CompetitionPaused" // technical, marshal and unknown breaks
+	}
+	return translate(c.Locale, "Group_number", s.Name) + " &ndash; " + translate(c.Locale, key)
+}
+
+// sessionInfo is the board's second line, "Session A1 – Snatch".
+func (c *Competition) sessionInfo(s *Session, cur *Athlete) string {
+	if cur == nil {
+		return ""
+	}
+	return translate(c.Locale, "Scoreboard.GroupLiftType", s.Name, translate(c.Locale, cur.CurrentLift().Key()))
+}
+
+// liftsDone counts the attempts done in the lift being contested (OWLCMS counts the current
+// lift only: "10 attempts done." during the clean & jerk of a 4-athlete session).
+func liftsDone(s *Session, cur *Athlete) int {
+	lift := Snatch
+	if cur != nil {
+		lift = cur.CurrentLift()
+	}
+	n := 0
+	for _, a := range s.Athletes {
+		for _, at := range a.Attempts[3*lift : 3*lift+3] {
+			if at.Done() {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// previousInStartOrder is OWLCMS's previousAthleteKey heuristic: the athlete just before the
+// current one in start order, when they have lifted. It is not the true previous lifter.
+func previousInStartOrder(start []*Athlete, cur *Athlete) *Athlete {
+	i := slices.Index(start, cur)
+	if i <= 0 || start[i-1].AttemptsDone() == 0 {
+		return nil
+	}
+	return start[i-1]
+}
+
+// sessionAthletes are the {athleteKey, athlete, displayInfo} entries in start order. The key is
+// a string here while the order lists carry numbers, as OWLCMS sends them.
+func (c *Competition) sessionAthletes(start []*Athlete, cur, next *Athlete, r *results) []any {
+	out := make([]any, 0, len(start))
+	for _, a := range start {
+		rank := RankOther
+		switch a {
+		case cur:
+			rank = RankCurrent
+		case next:
+			rank = RankNext
+		}
+		out = append(out, newObject().
+			set("athleteKey", strconv.Itoa(int(a.Key))).
+			set("athlete", newAthleteDTO(a, r, datesAsStrings, c.Federation)).
+			set("displayInfo", newDisplayInfo(c, a, r, rank)))
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+)
+
+// homeHandler serves the organiser's page; an htmx request gets only the status fragment.
+func homeHandler(cfg Config) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		now := time.Now()
+		v := homeView{
+			Status:    BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, now.Sub(cfg.Started), cfg.Demo),
+			OWLCMSURL: owlcmsURL(r),
+			Now:       now,
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		var opts []func(*templ.ComponentHandler)
+		if r.Header.Get("HX-Request") == "true" {
+			opts = append(opts, templ.WithFragments("status"))
+		}
+		templ.Handler(Home(v), opts...).ServeHTTP(w, r)
+	}
+}
+
+// owlcmsURL is the address OWLCMS must be given, as seen by the browser asking.
+func owlcmsURL(r *http.Request) string {
+	scheme := "ws"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "wss"
+	}
+	return scheme + "://" + r.Host + "/ws"
+}
+
+// ago renders a past time for humans: "12 s ago", "3 min ago".
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Second:
+		return "just now"
+	case d < time.Minute:
+		return fmt.Sprintf("%d s ago", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%d min ago", int(d.Minutes()))
+	}
+	return t.Format("15:04")
+}
+
+// modeLabel says in plain words what a platform is doing (OWLCMS's board modes).
+func modeLabel(f FOPStatus) string {
+	if f.SessionDone {
+		return "session done"
+	}
+	switch f.Mode {
+	case "":
+		return "waiting for OWLCMS"
+	case "WAIT":
+		return "no session started"
+	case "CURRENT_ATHLETE":
+		return "lifting"
+	case "INTRO_COUNTDOWN", "LIFT_COUNTDOWN", "LIFT_COUNTDOWN_CEREMONY":
+		return "countdown"
+	case "CEREMONY":
+		return "ceremony"
+	case "INTERRUPTION":
+		return "interrupted"
+	case "SESSION_DONE":
+		return "session done"
+	}
+	return strings.ToLower(strings.ReplaceAll(f.Mode, "_", " "))
+}
+
+// plural renders "1 platform", "2 platforms".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
