@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"path"
-	"strings"
 )
 
 // DatabaseResult says what a database load did.
@@ -82,20 +80,8 @@ func (h *Hub) LoadDatabaseZip(zipData []byte) (DatabaseResult, error) {
 		h.log.Warn("database zip rejected, previous database kept", "error", err)
 		return DatabaseResult{}, fmt.Errorf("%w: database zip: %v", ErrBadPayload, err)
 	}
-	var pick *AssetFile
-	for _, want := range []string{"competition.json", "database.json", ""} {
-		for i := range files {
-			base := strings.ToLower(path.Base(files[i].Name))
-			if (want == "" && strings.HasSuffix(base, ".json")) || base == want {
-				pick = &files[i]
-				break
-			}
-		}
-		if pick != nil {
-			break
-		}
-	}
-	if pick == nil {
+	pick, ok := FindZipEntry(files, "competition.json", "database.json", "*.json")
+	if !ok {
 		return DatabaseResult{}, fmt.Errorf("%w: database zip has no .json entry", ErrBadPayload)
 	}
 	return h.LoadDatabaseJSON(pick.Data, "")

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -31,8 +30,13 @@ type testServer struct {
 
 func newTestServer(t *testing.T, opts owlcms.Options) *testServer {
 	t.Helper()
+	return newTestServerLimits(t, hub.Limits{}, opts)
+}
+
+func newTestServerLimits(t *testing.T, limits hub.Limits, opts owlcms.Options) *testServer {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := hub.New(hub.Options{Logger: log})
+	h := hub.New(hub.Options{Logger: log, Limits: limits})
 	opts.Logger = log
 	ws := owlcms.NewHandler(h, opts)
 	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test"}))
@@ -68,13 +72,7 @@ func (s *testServer) dial(t *testing.T, path string) *owlcmsClient {
 // sendBinary sends [u32 len][version][u32 len][type][payload], OWLCMS 64's binary layout.
 func (c *owlcmsClient) sendBinary(version, typ string, payload []byte) {
 	c.t.Helper()
-	var b bytes.Buffer
-	_ = binary.Write(&b, binary.BigEndian, uint32(len(version)))
-	b.WriteString(version)
-	_ = binary.Write(&b, binary.BigEndian, uint32(len(typ)))
-	b.WriteString(typ)
-	b.Write(payload)
-	if err := c.conn.Write(c.ctx, websocket.MessageBinary, b.Bytes()); err != nil {
+	if err := c.conn.Write(c.ctx, websocket.MessageBinary, owlcms.EncodeFrame(version, typ, payload)); err != nil {
 		c.t.Fatal(err)
 	}
 }

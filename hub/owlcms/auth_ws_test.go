@@ -15,9 +15,9 @@ func TestAuthHoldsBinaryFramesUntilKey(t *testing.T) {
 	hs := newHarness(t, fake, Options{UpdateKey: testKey})
 	c := hs.dial("")
 
-	c.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db")))
-	c.sendBinary(encodeFrame("64.0.0", "translations_zip", []byte("PK\x03\x04tr")))
-	c.sendBinary(encodeFrame("64.0.0", "flags_zip", []byte("PK\x03\x04fl")))
+	c.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db")))
+	c.sendBinary(EncodeFrame("64.0.0", "translations_zip", []byte("PK\x03\x04tr")))
+	c.sendBinary(EncodeFrame("64.0.0", "flags_zip", []byte("PK\x03\x04fl")))
 	// A frame the gate answers without authentication proves the binaries were processed.
 	c.roundTrip(wrap("2.3.0", "update", []byte(`{}`)))
 	if calls := fake.takeCalls(); len(calls) != 0 {
@@ -40,7 +40,7 @@ func TestAuthHoldsBinaryFramesUntilKey(t *testing.T) {
 	}
 
 	// Once authenticated, binary frames apply at once; the other key fields are accepted.
-	c.sendBinary(encodeFrame("64.0.0", "logos_zip", []byte("PK\x03\x04lo")))
+	c.sendBinary(EncodeFrame("64.0.0", "logos_zip", []byte("PK\x03\x04lo")))
 	for _, field := range []string{"update_key", "updatekey"} {
 		frame := wrap("64.0.0", "timer", []byte(`{"fopName":"Main","`+field+`":"`+testKey+`"}`))
 		if got := c.roundTrip(frame); got != `{"status":200,"message":"Timer processed"}` {
@@ -68,7 +68,7 @@ func TestAuthWrongKeyClosesAndDiscardsHeldFrames(t *testing.T) {
 			fake := newFakeHub()
 			hs := newHarness(t, fake, Options{UpdateKey: testKey})
 			c := hs.dial("")
-			c.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db")))
+			c.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db")))
 			c.sendText(textFrame(t, "update", key))
 			if got := string(c.readRaw()); got != `{"status":401,"message":"Access not authorized"}` {
 				t.Fatalf("reply %s", got)
@@ -101,7 +101,7 @@ func TestAuthKeyInURL(t *testing.T) {
 	}
 
 	c := hs.dial("?updateKey=" + testKey)
-	c.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db")))
+	c.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db")))
 	// The URL authenticated the connection: no key needed in the payload.
 	if got := c.roundTrip(textFrame(t, "update", "")); got != `{"status":200,"message":"Update processed"}` {
 		t.Fatalf("keyless update on a URL-authenticated connection: %s", got)
@@ -132,8 +132,8 @@ func TestAuthHoldBufferIsBounded(t *testing.T) {
 	fake := newFakeHub()
 	hs := newHarness(t, fake, Options{UpdateKey: testKey, ReadLimit: 4096})
 	c := hs.dial("")
-	first := encodeFrame("64.0.0", "database_zip", append([]byte("PK\x03\x04"), make([]byte, 3000)...))
-	second := encodeFrame("64.0.0", "flags_zip", append([]byte("PK\x03\x04"), make([]byte, 3000)...))
+	first := EncodeFrame("64.0.0", "database_zip", append([]byte("PK\x03\x04"), make([]byte, 3000)...))
+	second := EncodeFrame("64.0.0", "flags_zip", append([]byte("PK\x03\x04"), make([]byte, 3000)...))
 	c.sendBinary(first)
 	c.sendBinary(second)
 	c.roundTrip(textFrame(t, "update", testKey))

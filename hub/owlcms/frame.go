@@ -110,3 +110,17 @@ func ParseBinaryFrame(b []byte) (Frame, error) {
 
 // isZip reports whether data starts like a ZIP archive.
 func isZip(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
+
+// EncodeFrame builds a binary frame as OWLCMS 64+ sends it: [u32 BE len][version][u32 BE
+// len][type][payload]. An empty version gives the legacy layout [u32 BE len][type][payload].
+// It is ParseBinaryFrame's inverse, for tools and tests that talk like OWLCMS.
+func EncodeFrame(version, typ string, payload []byte) []byte {
+	b := make([]byte, 0, 8+len(version)+len(typ)+len(payload))
+	if version != "" {
+		b = binary.BigEndian.AppendUint32(b, uint32(len(version)))
+		b = append(b, version...)
+	}
+	b = binary.BigEndian.AppendUint32(b, uint32(len(typ)))
+	b = append(b, typ...)
+	return append(b, payload...)
+}

@@ -17,13 +17,13 @@ func TestParseBinaryFrame(t *testing.T) {
 		want    Frame
 		wantErr error
 	}{
-		{"versioned", encodeFrame("64.0.0", "database_zip", zipBytes),
+		{"versioned", EncodeFrame("64.0.0", "database_zip", zipBytes),
 			Frame{Layout: LayoutVersioned, Version: "64.0.0", Type: "database_zip", Payload: zipBytes}, nil},
-		{"versioned with suffix", encodeFrame("64.1.0-rc08", "flags_zip", []byte("x")),
+		{"versioned with suffix", EncodeFrame("64.1.0-rc08", "flags_zip", []byte("x")),
 			Frame{Layout: LayoutVersioned, Version: "64.1.0-rc08", Type: "flags_zip", Payload: []byte("x")}, nil},
-		{"versioned old version is still parsed", encodeFrame("2.3.0", "translations_zip", []byte("y")),
+		{"versioned old version is still parsed", EncodeFrame("2.3.0", "translations_zip", []byte("y")),
 			Frame{Layout: LayoutVersioned, Version: "2.3.0", Type: "translations_zip", Payload: []byte("y")}, nil},
-		{"versioned empty payload", encodeFrame("64.0.0", "flags_zip", nil),
+		{"versioned empty payload", EncodeFrame("64.0.0", "flags_zip", nil),
 			Frame{Layout: LayoutVersioned, Version: "64.0.0", Type: "flags_zip", Payload: []byte{}}, nil},
 		{"legacy", encodeLegacy("database_zip", zipBytes),
 			Frame{Layout: LayoutLegacy, Type: "database_zip", Payload: zipBytes}, nil},
@@ -38,13 +38,13 @@ func TestParseBinaryFrame(t *testing.T) {
 		{"1 byte", []byte{0}, Frame{}, ErrTruncated},
 		{"3 bytes", []byte{0, 0, 0}, Frame{}, ErrTruncated},
 		{"zero first length", []byte{0, 0, 0, 0, 'a', 'b'}, Frame{}, ErrEmptyType},
-		{"zero type length after version", encodeFrame("64.0.0", "", []byte("p")), Frame{}, ErrEmptyType},
+		{"zero type length after version", EncodeFrame("64.0.0", "", []byte("p")), Frame{}, ErrEmptyType},
 		{"huge first length", []byte{0x7f, 0xff, 0xff, 0xff, 'a'}, Frame{}, ErrBadTypeLen},
 		{"max first length", []byte{0xff, 0xff, 0xff, 0xff}, Frame{}, ErrBadTypeLen},
 		{"legacy type length beyond frame", []byte{0, 0, 0, 30, 'a', 'b'}, Frame{}, ErrTruncated},
 		{"legacy type length just beyond 10 MiB bound", append([]byte{0, 0xa0, 0, 1}, 'x'), Frame{}, ErrBadTypeLen},
 		{"legacy type length within 10 MiB bound", append([]byte{0, 0xa0, 0, 0}, 'x'), Frame{}, ErrTruncated},
-		{"huge type length after version", append(encodeFrame("64.0.0", "", nil)[:10], 0xff, 0xff, 0xff, 0xff, 'd'), Frame{}, ErrTruncated},
+		{"huge type length after version", append(EncodeFrame("64.0.0", "", nil)[:10], 0xff, 0xff, 0xff, 0xff, 'd'), Frame{}, ErrTruncated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +68,7 @@ func TestParseBinaryFrame(t *testing.T) {
 // Cutting a valid versioned frame anywhere inside its header must give an error, never a
 // panic; cutting it inside the payload gives a shorter payload.
 func TestParseBinaryFrameTruncatedEverywhere(t *testing.T) {
-	full := encodeFrame("64.0.0", "database_zip", []byte("{}"))
+	full := EncodeFrame("64.0.0", "database_zip", []byte("{}"))
 	header := 4 + len("64.0.0") + 4 + len("database_zip")
 	for n := 0; n <= len(full); n++ {
 		got, err := ParseBinaryFrame(full[:n])
@@ -111,7 +111,7 @@ func TestParseBinaryFrameLegacyNotVersion(t *testing.T) {
 // FuzzParseBinaryFrame checks that the parser never panics and that what it returns is
 // consistent with its input: re-encoding the frame gives the input back.
 func FuzzParseBinaryFrame(f *testing.F) {
-	f.Add(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
+	f.Add(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
 	f.Add(encodeLegacy("flags_zip", []byte("PK\x03\x04")))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{0, 0, 0, 20})
@@ -129,7 +129,7 @@ func FuzzParseBinaryFrame(f *testing.F) {
 			if _, ok := parseVersion(fr.Version); !ok {
 				t.Fatalf("versioned frame with invalid version %q", fr.Version)
 			}
-			again = encodeFrame(fr.Version, fr.Type, fr.Payload)
+			again = EncodeFrame(fr.Version, fr.Type, fr.Payload)
 		case LayoutLegacy:
 			if fr.Version != "" {
 				t.Fatalf("legacy frame with a version: %+v", fr)
@@ -151,5 +151,14 @@ func TestFuzzCorpusPresent(t *testing.T) {
 	entries, err := os.ReadDir(filepath.Join("testdata", "fuzz", "FuzzParseBinaryFrame"))
 	if err != nil || len(entries) == 0 {
 		t.Fatalf("seed corpus missing: %v", err)
+	}
+}
+
+func TestEncodeFrameRoundTrip(t *testing.T) {
+	for _, tt := range []struct{ version, typ string }{{"64.0.0", "database_zip"}, {"", "flags_zip"}} {
+		f, err := ParseBinaryFrame(EncodeFrame(tt.version, tt.typ, []byte("PK\x03\x04data")))
+		if err != nil || f.Version != tt.version || f.Type != tt.typ || string(f.Payload) != "PK\x03\x04data" {
+			t.Errorf("%q %q: %+v %v", tt.version, tt.typ, f, err)
+		}
 	}
 }

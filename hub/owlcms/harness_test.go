@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -188,22 +187,9 @@ func textFrame(t *testing.T, typ, key string) []byte {
 	return wrap("64.0.0", typ, payloadFile(t, typ+".json", key))
 }
 
-// encodeFrame builds a versioned binary frame.
-func encodeFrame(version, typ string, payload []byte) []byte {
-	var b []byte
-	b = binary.BigEndian.AppendUint32(b, uint32(len(version)))
-	b = append(b, version...)
-	b = binary.BigEndian.AppendUint32(b, uint32(len(typ)))
-	b = append(b, typ...)
-	return append(b, payload...)
-}
-
 // encodeLegacy builds a legacy binary frame (no version).
 func encodeLegacy(typ string, payload []byte) []byte {
-	var b []byte
-	b = binary.BigEndian.AppendUint32(b, uint32(len(typ)))
-	b = append(b, typ...)
-	return append(b, payload...)
+	return EncodeFrame("", typ, payload)
 }
 
 // makeZip builds a ZIP archive from name/content pairs.

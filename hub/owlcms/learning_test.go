@@ -18,13 +18,13 @@ func TestLearningModeSavesFramesWithoutKey(t *testing.T) {
 
 	// An impostor's frames are never saved.
 	bad := hs.dial("")
-	bad.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04evil")))
+	bad.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04evil")))
 	bad.sendText(textFrame(t, "update", "wrong"))
 	bad.readRaw()
 	bad.expectClose()
 
 	c := hs.dial("")
-	dbFrame := encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db"))
+	dbFrame := EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04db"))
 	c.sendBinary(dbFrame) // held, saved when released
 	update := textFrame(t, "update", testKey)
 	c.roundTrip(update)
@@ -86,7 +86,7 @@ func TestLearningModeCap(t *testing.T) {
 	hs := newHarness(t, fake, Options{LearningDir: dir, LearningMaxBytes: 3000})
 	c := hs.dial("")
 	for range 4 {
-		c.sendBinary(encodeFrame("64.0.0", "flags_zip", append([]byte("PK\x03\x04"), make([]byte, 1000)...)))
+		c.sendBinary(EncodeFrame("64.0.0", "flags_zip", append([]byte("PK\x03\x04"), make([]byte, 1000)...)))
 	}
 	c.roundTrip(textFrame(t, "update", ""))
 	entries, _ := os.ReadDir(dir)

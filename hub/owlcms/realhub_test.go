@@ -40,9 +40,9 @@ func TestRealHubConnectSequence(t *testing.T) {
 	hs := newHarness(t, h, Options{UpdateKey: testKey})
 	c := hs.dial("")
 
-	c.sendBinary(encodeFrame("64.0.0", "database_zip", makeZip(t, "competition.json", readTestdata(t, "database.json"))))
-	c.sendBinary(encodeFrame("64.0.0", "translations_zip", makeZip(t, "translations.json", readTestdata(t, "translations.json"))))
-	c.sendBinary(encodeFrame("64.0.0", "flags_zip", makeZip(t,
+	c.sendBinary(EncodeFrame("64.0.0", "database_zip", makeZip(t, "competition.json", readTestdata(t, "database.json"))))
+	c.sendBinary(EncodeFrame("64.0.0", "translations_zip", makeZip(t, "translations.json", readTestdata(t, "translations.json"))))
+	c.sendBinary(EncodeFrame("64.0.0", "flags_zip", makeZip(t,
 		"Cedar Hollow WC.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`,
 		"Blue Quarry Barbell.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)))
 	if h.Snapshot().Database != nil {
@@ -68,7 +68,7 @@ func TestRealHubConnectSequence(t *testing.T) {
 
 	// A too-old binary frame latches a protocol error (the reply to a malformed text frame,
 	// which does not touch the hub, proves it was processed); a valid frame clears it.
-	c.sendBinary(encodeFrame("63.0.0", "flags_zip", makeZip(t, "x.svg", "<svg/>")))
+	c.sendBinary(EncodeFrame("63.0.0", "flags_zip", makeZip(t, "x.svg", "<svg/>")))
 	c.roundTrip([]byte(`{"version":`))
 	if pe := h.Snapshot().ProtocolError; pe == nil || pe.Source != "binary" || pe.Received != "63.0.0" {
 		t.Fatalf("binary protocol error: %+v", pe)

@@ -65,7 +65,7 @@ func TestUnpromptedRequestForNewNeed(t *testing.T) {
 	fresh := hs.dial("") // connected, binary only: OWLCMS is still sending its ZIPs
 	old.roundTrip(textFrame(t, "update", ""))
 	active.roundTrip(textFrame(t, "update", ""))
-	fresh.sendBinary(encodeFrame("64.0.0", "flags_zip", []byte("PK\x03\x04")))
+	fresh.sendBinary(EncodeFrame("64.0.0", "flags_zip", []byte("PK\x03\x04")))
 
 	fake.setNeeds(hub.Need{Resource: hub.ResourceLogos, Gen: 9})
 	fake.inner.Want(hub.ResourceLogos) // raises hub.ChangeNeeds on the subscription

@@ -119,7 +119,7 @@ func TestRejectedTextFramesKeepConnection(t *testing.T) {
 
 	// Binary frames with broken headers: no reply, no hub call, connection kept.
 	c.sendBinary([]byte{0, 0})
-	c.sendBinary(append(encodeFrame("64.0.0", "", nil)[:10], 0, 0, 0, 50, 'd', 'b'))
+	c.sendBinary(append(EncodeFrame("64.0.0", "", nil)[:10], 0, 0, 0, 50, 'd', 'b'))
 	c.sendBinary([]byte{0, 0, 0, 0})
 
 	if got := c.roundTrip(textFrame(t, "update", "")); got != `{"status":200,"message":"Update processed"}` {
@@ -158,7 +158,7 @@ func TestHubPanicAnswers500AndConnectionSurvives(t *testing.T) {
 		t.Fatalf("panic in Needs: %s", got)
 	}
 	fake.setPanic("LoadDatabaseZip")
-	c.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
+	c.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
 	fake.setPanic("")
 	if got := c.roundTrip(textFrame(t, "update", "")); got != `{"status":200,"message":"Update processed"}` {
 		t.Fatalf("after panics: %s", got)
@@ -194,20 +194,20 @@ func TestBinaryDispatch(t *testing.T) {
 
 	zipped := []byte("PK\x03\x04fake")
 	frames := [][]byte{
-		encodeFrame("64.0.0", "database_zip", zipped),
-		encodeFrame("64.1.0", "database", []byte(` {"athletes":[]}`)),
-		encodeFrame("64.0.0", "database", []byte("neither zip nor json")),
-		encodeFrame("64.0.0-rc08", "translations_zip", zipped),
-		encodeFrame("64.0.0", "flags_zip", zipped),
-		encodeFrame("64.0.0", "flags", zipped),
-		encodeFrame("64.0.0", "logos_zip", zipped),
-		encodeFrame("64.0.0", "logos", zipped),
-		encodeFrame("64.0.0", "pictures_zip", zipped),
-		encodeFrame("64.0.0", "pictures", zipped),
-		encodeFrame("64.0.0", "styles", zipped),
-		encodeFrame("64.0.0", "styles_zip", zipped),
-		encodeFrame("64.0.0", "videos_zip", zipped),   // unknown: ignored
-		encodeFrame("63.0.0", "database_zip", zipped), // too old: dropped
+		EncodeFrame("64.0.0", "database_zip", zipped),
+		EncodeFrame("64.1.0", "database", []byte(` {"athletes":[]}`)),
+		EncodeFrame("64.0.0", "database", []byte("neither zip nor json")),
+		EncodeFrame("64.0.0-rc08", "translations_zip", zipped),
+		EncodeFrame("64.0.0", "flags_zip", zipped),
+		EncodeFrame("64.0.0", "flags", zipped),
+		EncodeFrame("64.0.0", "logos_zip", zipped),
+		EncodeFrame("64.0.0", "logos", zipped),
+		EncodeFrame("64.0.0", "pictures_zip", zipped),
+		EncodeFrame("64.0.0", "pictures", zipped),
+		EncodeFrame("64.0.0", "styles", zipped),
+		EncodeFrame("64.0.0", "styles_zip", zipped),
+		EncodeFrame("64.0.0", "videos_zip", zipped),   // unknown: ignored
+		EncodeFrame("63.0.0", "database_zip", zipped), // too old: dropped
 		encodeLegacy("database_zip", zipped),          // legacy: gate bypassed
 		[]byte("PK\x03\x04a bare zip is flags"),       // bare zip
 	}
@@ -251,7 +251,7 @@ func TestPingAnsweredWhileHubBusy(t *testing.T) {
 	hs := newHarness(t, fake, Options{})
 	c := hs.dial("")
 
-	c.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
+	c.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
 	<-fake.entered
 
 	// The client only sees pongs while it reads.
@@ -291,7 +291,7 @@ func TestLargeFrame(t *testing.T) {
 	hs := newHarness(t, fake, Options{})
 	c := hs.dial("")
 	big := append([]byte("PK\x03\x04"), make([]byte, 3<<20)...)
-	c.sendBinary(encodeFrame("64.0.0", "flags_zip", big))
+	c.sendBinary(EncodeFrame("64.0.0", "flags_zip", big))
 	c.roundTrip(textFrame(t, "update", ""))
 	calls := fake.takeCalls()
 	if len(calls) != 2 || len(calls[0].Data) != len(big) {
@@ -355,7 +355,7 @@ func TestCloseGivesUpAtDeadline(t *testing.T) {
 	fake.entered = make(chan struct{}, 1)
 	hs := newHarness(t, fake, Options{})
 	c := hs.dial("")
-	c.sendBinary(encodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
+	c.sendBinary(EncodeFrame("64.0.0", "database_zip", []byte("PK\x03\x04")))
 	<-fake.entered
 
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
