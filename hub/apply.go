@@ -168,7 +168,20 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 		delete(raw, k) // never kept: nothing downstream may ever see the key
 	}
 
-	f := &FOP{Name: name, raw: raw, UpdatedAt: now, LastMessage: t}
+	dataHash, liveHash := hashFields(raw)
+	var f *FOP
+	if old != nil && old.dataHash == dataHash {
+		// The slow part is unchanged (a clock or decision event, a repeated update): share
+		// the decoded athletes, orders and records, which are immutable. This keeps the
+		// most frequent messages cheap.
+		shared := *old
+		f = &shared
+	} else {
+		f = &FOP{}
+		f.decodeData(db, raw)
+	}
+	f.Name, f.raw, f.UpdatedAt, f.LastMessage = name, raw, now, t
+	f.dataHash, f.liveHash = dataHash, liveHash
 	if old != nil {
 		f.DataVersion, f.LiveVersion = old.DataVersion, old.LiveVersion
 		f.LastUIEvent = old.LastUIEvent
@@ -176,10 +189,8 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 	if ev := RawText(in["uiEvent"]); ev != "" {
 		f.LastUIEvent = ev
 	}
-	f.decodeData(db, raw)
 	f.decodeLive(old, raw, in, now)
 	f.SessionDone = sessionDone(old != nil && old.SessionDone, t, in)
-	f.dataHash, f.liveHash = hashFields(raw)
 	return f
 }
 

@@ -10,8 +10,8 @@ import (
 // Older builds sent flat rows; then the entry itself is both the DTO and the display info.
 type sessionEntry struct {
 	AthleteKey  json.RawMessage `json:"athleteKey"`
-	Athlete     json.RawMessage `json:"athlete"`
-	DisplayInfo json.RawMessage `json:"displayInfo"`
+	Athlete     *wireAthlete    `json:"athlete"`
+	DisplayInfo *wireDisplay    `json:"displayInfo"`
 }
 
 // wireDisplay is OWLCMS's displayInfo: values already formatted the way its boards show them.
@@ -47,23 +47,26 @@ type wireDisplay struct {
 // decodeAthlete flattens one session athlete: displayInfo wins over the DTO, and whatever
 // displayInfo lacks is computed from the DTO and the database. Returns nil without a key.
 func decodeAthlete(db *Database, raw json.RawMessage) *Athlete {
+	// One decoder pass for the V2 shape; a legacy flat row is decoded again as both parts.
 	var e sessionEntry
 	if json.Unmarshal(raw, &e) != nil {
 		return nil
 	}
-	dtoRaw, dispRaw := raw, raw
-	if a := trimSpace(e.Athlete); len(a) > 0 && a[0] == '{' {
-		dtoRaw, dispRaw = a, e.DisplayInfo
-	}
 	var dto wireAthlete
-	if json.Unmarshal(dtoRaw, &dto) != nil {
-		return nil
-	}
 	var disp wireDisplay
-	if d := trimSpace(dispRaw); len(d) > 0 && d[0] == '{' {
-		_ = json.Unmarshal(d, &disp)
+	switch {
+	case e.Athlete != nil:
+		dto = *e.Athlete
+		if e.DisplayInfo != nil {
+			disp = *e.DisplayInfo
+		}
+	case e.DisplayInfo != nil:
+		disp = *e.DisplayInfo
+	default:
+		if json.Unmarshal(raw, &dto) != nil || json.Unmarshal(raw, &disp) != nil {
+			return nil
+		}
 	}
-
 	key := NormalizeKey(dto.Key)
 	for _, k := range []json.RawMessage{dto.ID, e.AthleteKey} {
 		if key == "" {
@@ -120,8 +123,9 @@ func decodeAthlete(db *Database, raw json.RawMessage) *Athlete {
 	a.Custom1 = PlainText(or(string(disp.Custom1), string(dto.Custom1)))
 	a.Custom2 = PlainText(or(string(disp.Custom2), string(dto.Custom2)))
 
-	a.Snatch = attemptsOrComputed(disp.SAttempts, dto.lifts[0])
-	a.CleanJerk = attemptsOrComputed(disp.CAttempts, dto.lifts[1])
+	lifts := dto.lifts()
+	a.Snatch = attemptsOrComputed(disp.SAttempts, lifts[0])
+	a.CleanJerk = attemptsOrComputed(disp.CAttempts, lifts[1])
 	a.BestSnatch = or(string(disp.BestSnatch), bestOf(a.Snatch))
 	a.BestCleanJerk = or(string(disp.BestCleanJerk), bestOf(a.CleanJerk))
 	a.Total = or(string(disp.Total), totalOf(a.Snatch, a.CleanJerk))

@@ -159,7 +159,67 @@ type wireAthlete struct {
 	Custom1            Str                 `json:"custom1"`
 	Custom2            Str                 `json:"custom2"`
 	Participations     []wireParticipation `json:"participations"`
-	lifts              [2][3]Lift
+	wireLiftFields
+}
+
+// wireLiftFields are the 36 flat attempt fields of an athlete DTO (snatch1Declaration ...
+// cleanJerk3LiftTime). Spelled out so one decoder pass reads them.
+type wireLiftFields struct {
+	Snatch1Declaration             Int      `json:"snatch1Declaration"`
+	Snatch1Change1                 Int      `json:"snatch1Change1"`
+	Snatch1Change2                 Int      `json:"snatch1Change2"`
+	Snatch1AutomaticProgression    Int      `json:"snatch1AutomaticProgression"`
+	Snatch1ActualLift              Int      `json:"snatch1ActualLift"`
+	Snatch1LiftTime                DateTime `json:"snatch1LiftTime"`
+	Snatch2Declaration             Int      `json:"snatch2Declaration"`
+	Snatch2Change1                 Int      `json:"snatch2Change1"`
+	Snatch2Change2                 Int      `json:"snatch2Change2"`
+	Snatch2AutomaticProgression    Int      `json:"snatch2AutomaticProgression"`
+	Snatch2ActualLift              Int      `json:"snatch2ActualLift"`
+	Snatch2LiftTime                DateTime `json:"snatch2LiftTime"`
+	Snatch3Declaration             Int      `json:"snatch3Declaration"`
+	Snatch3Change1                 Int      `json:"snatch3Change1"`
+	Snatch3Change2                 Int      `json:"snatch3Change2"`
+	Snatch3AutomaticProgression    Int      `json:"snatch3AutomaticProgression"`
+	Snatch3ActualLift              Int      `json:"snatch3ActualLift"`
+	Snatch3LiftTime                DateTime `json:"snatch3LiftTime"`
+	CleanJerk1Declaration          Int      `json:"cleanJerk1Declaration"`
+	CleanJerk1Change1              Int      `json:"cleanJerk1Change1"`
+	CleanJerk1Change2              Int      `json:"cleanJerk1Change2"`
+	CleanJerk1AutomaticProgression Int      `json:"cleanJerk1AutomaticProgression"`
+	CleanJerk1ActualLift           Int      `json:"cleanJerk1ActualLift"`
+	CleanJerk1LiftTime             DateTime `json:"cleanJerk1LiftTime"`
+	CleanJerk2Declaration          Int      `json:"cleanJerk2Declaration"`
+	CleanJerk2Change1              Int      `json:"cleanJerk2Change1"`
+	CleanJerk2Change2              Int      `json:"cleanJerk2Change2"`
+	CleanJerk2AutomaticProgression Int      `json:"cleanJerk2AutomaticProgression"`
+	CleanJerk2ActualLift           Int      `json:"cleanJerk2ActualLift"`
+	CleanJerk2LiftTime             DateTime `json:"cleanJerk2LiftTime"`
+	CleanJerk3Declaration          Int      `json:"cleanJerk3Declaration"`
+	CleanJerk3Change1              Int      `json:"cleanJerk3Change1"`
+	CleanJerk3Change2              Int      `json:"cleanJerk3Change2"`
+	CleanJerk3AutomaticProgression Int      `json:"cleanJerk3AutomaticProgression"`
+	CleanJerk3ActualLift           Int      `json:"cleanJerk3ActualLift"`
+	CleanJerk3LiftTime             DateTime `json:"cleanJerk3LiftTime"`
+}
+
+// lifts arranges the flat attempt fields as [snatch, clean & jerk][attempt].
+func (w *wireLiftFields) lifts() [2][3]Lift {
+	l := func(d, c1, c2, p, a Int, t DateTime) Lift {
+		return Lift{Declaration: int(d), Change1: int(c1), Change2: int(c2), AutomaticProgression: int(p), ActualLift: int(a), LiftTime: t}
+	}
+	return [2][3]Lift{
+		{
+			l(w.Snatch1Declaration, w.Snatch1Change1, w.Snatch1Change2, w.Snatch1AutomaticProgression, w.Snatch1ActualLift, w.Snatch1LiftTime),
+			l(w.Snatch2Declaration, w.Snatch2Change1, w.Snatch2Change2, w.Snatch2AutomaticProgression, w.Snatch2ActualLift, w.Snatch2LiftTime),
+			l(w.Snatch3Declaration, w.Snatch3Change1, w.Snatch3Change2, w.Snatch3AutomaticProgression, w.Snatch3ActualLift, w.Snatch3LiftTime),
+		},
+		{
+			l(w.CleanJerk1Declaration, w.CleanJerk1Change1, w.CleanJerk1Change2, w.CleanJerk1AutomaticProgression, w.CleanJerk1ActualLift, w.CleanJerk1LiftTime),
+			l(w.CleanJerk2Declaration, w.CleanJerk2Change1, w.CleanJerk2Change2, w.CleanJerk2AutomaticProgression, w.CleanJerk2ActualLift, w.CleanJerk2LiftTime),
+			l(w.CleanJerk3Declaration, w.CleanJerk3Change1, w.CleanJerk3Change2, w.CleanJerk3AutomaticProgression, w.CleanJerk3ActualLift, w.CleanJerk3LiftTime),
+		},
+	}
 }
 
 type wireParticipation struct {
@@ -169,46 +229,6 @@ type wireParticipation struct {
 	TotalRank        Int  `json:"totalRank"`
 	TeamMember       Bool `json:"teamMember"`
 	ChampionshipType Str  `json:"championshipType"`
-}
-
-// UnmarshalJSON decodes the athlete and its 36 flat attempt fields (snatch1Declaration ...
-// cleanJerk3LiftTime) into arrays.
-func (a *wireAthlete) UnmarshalJSON(b []byte) error {
-	type plain wireAthlete
-	if err := json.Unmarshal(b, (*plain)(a)); err != nil {
-		return err
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return err
-	}
-	a.lifts = liftsFromFields(fields)
-	return nil
-}
-
-// liftsFromFields reads snatch{1..3}X and cleanJerk{1..3}X fields from a flat map.
-func liftsFromFields(fields map[string]json.RawMessage) [2][3]Lift {
-	var out [2][3]Lift
-	for li, prefix := range [2]string{"snatch", "cleanJerk"} {
-		for i := range 3 {
-			p := fmt.Sprintf("%s%d", prefix, i+1)
-			l := &out[li][i]
-			l.Declaration = intField(fields, p+"Declaration")
-			l.Change1 = intField(fields, p+"Change1")
-			l.Change2 = intField(fields, p+"Change2")
-			l.AutomaticProgression = intField(fields, p+"AutomaticProgression")
-			l.ActualLift = intField(fields, p+"ActualLift")
-			if raw, ok := fields[p+"LiftTime"]; ok {
-				_ = l.LiftTime.UnmarshalJSON(raw)
-			}
-		}
-	}
-	return out
-}
-
-func intField(fields map[string]json.RawMessage, k string) int {
-	v, _ := parseInt(scalarText(fields[k]))
-	return int(v)
 }
 
 type wireRecord struct {
@@ -244,20 +264,20 @@ func decodeDatabase(data []byte) (*Database, error) {
 	if len(data) == 0 || data[0] != '{' {
 		return nil, fmt.Errorf("%w: database is not a JSON object", ErrBadPayload)
 	}
-	var env struct {
-		Database json.RawMessage `json:"database"`
-		Checksum Str             `json:"databaseChecksum"`
+	// One decoder pass reads both the bare export and the {database, databaseChecksum} envelope.
+	var export struct {
+		wireDatabase
+		Database *wireDatabase `json:"database"`
 	}
-	if err := json.Unmarshal(data, &env); err != nil {
+	if err := json.Unmarshal(data, &export); err != nil {
 		return nil, fmt.Errorf("%w: database: %v", ErrBadPayload, err)
 	}
-	body := data
-	if db := bytes.TrimSpace(env.Database); len(db) > 0 && db[0] == '{' {
-		body = db
-	}
-	var w wireDatabase
-	if err := json.Unmarshal(body, &w); err != nil {
-		return nil, fmt.Errorf("%w: database: %v", ErrBadPayload, err)
+	w := export.wireDatabase
+	if export.Database != nil {
+		w = *export.Database
+		if export.Checksum != "" {
+			w.Checksum = export.Checksum
+		}
 	}
 	if w.Athletes == nil {
 		return nil, fmt.Errorf("%w: database has no athletes array", ErrBadPayload)
@@ -269,9 +289,6 @@ func decodeDatabase(data []byte) (*Database, error) {
 		Checksum:      string(w.Checksum),
 		FormatVersion: string(w.FormatVersion),
 		ExportDate:    w.ExportDate,
-	}
-	if env.Checksum != "" {
-		d.Checksum = string(env.Checksum)
 	}
 	if w.Competition != nil {
 		d.Competition = w.Competition.value()
@@ -414,8 +431,9 @@ func (d *Database) decodeAthletes(athletes []wireAthlete) {
 			StartNumber: int(w.StartNumber), LotNumber: int(w.LotNumber), EntryTotal: int(w.EntryTotal),
 			SessionName: string(w.SessionName), SubCategory: string(w.SubCategory),
 			Custom1: string(w.Custom1), Custom2: string(w.Custom2),
-			Snatch: w.lifts[0], CleanJerk: w.lifts[1],
 		}
+		lifts := w.lifts()
+		a.Snatch, a.CleanJerk = lifts[0], lifts[1]
 		if a.BirthDate.IsZero() && w.YearOfBirth > 0 {
 			a.BirthDate = Date{Year: int(w.YearOfBirth)}
 		}

@@ -45,6 +45,23 @@ func TestLenientScalars(t *testing.T) {
 	}
 }
 
+func TestRawTextEdges(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`"`, ""},
+		{`""`, ""},
+		{`"a\"b"`, `a"b`},
+		{`"\u00e9t\u00e9"`, "été"},
+		{`"Bjørgvin"`, "Bjørgvin"},
+		{` "x" `, "x"},
+		{`-12.5`, "-12.5"},
+	}
+	for _, tt := range tests {
+		if got := RawText([]byte(tt.in)); got != tt.want {
+			t.Errorf("RawText(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`[2024,11,23]`, "2024-11-23"},
@@ -54,6 +71,7 @@ func TestDate(t *testing.T) {
 		{`null`, ""},
 		{`"garbage"`, ""},
 		{`[2024,"x",1]`, ""},
+		{`[ 2024 , 11 , 23 ]`, "2024-11-23"},
 	}
 	for _, tt := range tests {
 		var d Date
@@ -62,6 +80,14 @@ func TestDate(t *testing.T) {
 		}
 		if d.String() != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.in, d.String(), tt.want)
+		}
+	}
+}
+
+func TestDatePartsMalformed(t *testing.T) {
+	for _, in := range []string{`[2024,11`, `[]`, `[,]`, `["a"]`, `x`} {
+		if got := dateParts([]byte(in)); got != nil {
+			t.Errorf("dateParts(%s) = %v, want nil", in, got)
 		}
 	}
 }
