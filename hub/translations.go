@@ -60,7 +60,7 @@ func NewTranslations(locales map[string]map[string]string, checksum string) *Tra
 		maps.Copy(m, table) // regional wins
 		merged[name] = m
 	}
-	t.idx.en = t.table("en", false)
+	t.idx.en = t.table("en") // after the merge: the table Lookup falls back on
 	return t
 }
 
@@ -86,47 +86,49 @@ func baseLocale(l string) (string, bool) {
 	return "", false
 }
 
+// index returns the lookup index: the one NewTranslations built, or, for a Translations built
+// as a struct literal, a fresh one (correct, only slower).
+func (t *Translations) index() *translationsIndex {
+	if t.idx != nil {
+		return t.idx
+	}
+	idx := buildTranslationsIndex(t.Locales)
+	idx.en = t.Locales[idx.fold["en"]]
+	return idx
+}
+
 // resolveExactOrFold finds the stored locale name for l, exactly then case-insensitively.
 func (t *Translations) resolveExactOrFold(l string) (string, bool) {
 	if _, ok := t.Locales[l]; ok {
 		return l, true
 	}
-	if t.idx != nil {
-		n, ok := t.idx.fold[foldLocale(l)]
-		return n, ok
+	n, ok := t.index().fold[foldLocale(l)]
+	return n, ok
+}
+
+// resolve finds the stored locale for a requested one: exact, case-insensitive, then the base
+// locale, then (if withEn) "en".
+func (t *Translations) resolve(locale string, withEn bool) (string, bool) {
+	if n, ok := t.resolveExactOrFold(locale); ok {
+		return n, true
 	}
-	// Built as a literal: scan (at most MaxLocales entries).
-	k := foldLocale(l)
-	for n := range t.Locales {
-		if foldLocale(n) == k {
+	if base, ok := baseLocale(locale); ok {
+		if n, ok := t.resolveExactOrFold(base); ok {
 			return n, true
 		}
+	}
+	if withEn {
+		return t.resolveExactOrFold("en")
 	}
 	return "", false
 }
 
-// table resolves a requested locale to a stored table: exact, case-insensitive, then the base
-// locale, then (if withEn) "en". It returns nil when nothing matches.
-func (t *Translations) table(locale string, withEn bool) map[string]string {
-	if n, ok := t.resolveExactOrFold(locale); ok {
+// table returns the stored table for locale (no "en" fallback), or nil.
+func (t *Translations) table(locale string) map[string]string {
+	if n, ok := t.resolve(locale, false); ok {
 		return t.Locales[n]
 	}
-	if base, ok := baseLocale(locale); ok {
-		if n, ok := t.resolveExactOrFold(base); ok {
-			return t.Locales[n]
-		}
-	}
-	if withEn {
-		return t.english()
-	}
 	return nil
-}
-
-func (t *Translations) english() map[string]string {
-	if t.idx != nil {
-		return t.idx.en
-	}
-	return t.table("en", false)
 }
 
 // Resolve returns the stored locale that Lookup uses for locale ("" when none, not even "en").
@@ -135,15 +137,7 @@ func (t *Translations) Resolve(locale string) string {
 	if t == nil {
 		return ""
 	}
-	if n, ok := t.resolveExactOrFold(locale); ok {
-		return n
-	}
-	if base, ok := baseLocale(locale); ok {
-		if n, ok := t.resolveExactOrFold(base); ok {
-			return n
-		}
-	}
-	n, _ := t.resolveExactOrFold("en")
+	n, _ := t.resolve(locale, true)
 	return n
 }
 
@@ -156,16 +150,13 @@ func (t *Translations) Lookup(locale, key string) (string, bool) {
 	if t == nil {
 		return "", false
 	}
-	if m := t.table(locale, true); m != nil {
+	if m := t.table(locale); m != nil {
 		if v, ok := m[key]; ok {
 			return v, true
 		}
 	}
-	if en := t.english(); en != nil {
-		v, ok := en[key]
-		return v, ok
-	}
-	return "", false
+	v, ok := t.index().en[key] // no table for locale, or no key in it: English
+	return v, ok
 }
 
 // Has reports whether locale is loaded, matched exactly or case-insensitively (no base or "en"
@@ -183,10 +174,7 @@ func (t *Translations) LocaleNames() []string {
 	if t == nil {
 		return []string{}
 	}
-	if t.idx != nil {
-		return slices.Clone(t.idx.names)
-	}
-	return slices.Sorted(maps.Keys(t.Locales))
+	return slices.Clone(t.index().names)
 }
 
 // TranslationsResult says what a translations load did.
