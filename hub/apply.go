@@ -37,6 +37,29 @@ var liveFields = append(append([]string{
 // Fields that change on every message without changing what a board shows.
 var bookkeepingFields = []string{"uiEvent", "serverLocalTime", "updateKey", "update_key", "updatekey", "fop", "fopName", "database", "databaseChecksum"}
 
+// preservedFields survive an update that leaves them out (see timerFields).
+var preservedFields = slices.Concat(timerFields, decisionFields)
+
+// fieldKind classifies a field for hashFields, computed once: every message hashes ~50 fields.
+type fieldKind uint8
+
+const (
+	dataField fieldKind = iota // the default: the slow part
+	liveField
+	bookkeepingField
+)
+
+var fieldKinds = func() map[string]fieldKind {
+	m := map[string]fieldKind{}
+	for _, k := range liveFields {
+		m[k] = liveField
+	}
+	for _, k := range bookkeepingFields {
+		m[k] = bookkeepingField
+	}
+	return m
+}()
+
 // Apply merges one update, timer or decision payload (the JSON object inside the envelope).
 // An update replaces the platform's state except the clock and decision fields it leaves out;
 // timer and decision messages overlay the fields they carry. A rejected payload leaves the
@@ -143,7 +166,7 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 	raw := make(map[string]json.RawMessage, len(in)+len(prevRaw))
 	if t == MessageUpdate {
 		maps.Copy(raw, in)
-		for _, k := range slices.Concat(timerFields, decisionFields) {
+		for _, k := range preservedFields {
 			if _, present := in[k]; !present {
 				if v, ok := prevRaw[k]; ok {
 					raw[k] = v
@@ -220,11 +243,11 @@ func hashFields(raw map[string]json.RawMessage) (data, live uint64) {
 	keys := slices.Sorted(maps.Keys(raw))
 	dh, lh := fnv.New64a(), fnv.New64a()
 	for _, k := range keys {
-		if slices.Contains(bookkeepingFields, k) {
-			continue
-		}
 		w := dh
-		if slices.Contains(liveFields, k) {
+		switch fieldKinds[k] {
+		case bookkeepingField:
+			continue
+		case liveField:
 			w = lh
 		}
 		w.Write([]byte(k))
