@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"maps"
 	"sync"
+
+	"github.com/owlcms/tracker/hub"
 )
 
 // baseTranslations are the demo's own texts for the keys scoreboards use, in OWLCMS's key and
@@ -158,7 +160,7 @@ func translate(locale, key string, args ...any) string {
 	if !ok {
 		return key
 	}
-	return formatMessage(pattern, args...)
+	return hub.FormatMessage(pattern, args...)
 }
 
 // TranslationsJSON is translations.json as OWLCMS puts it in translations_zip:

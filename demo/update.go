@@ -159,6 +159,9 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 	}
 	if cur != nil {
 		c.setRecords(o, cur)
+		if leaders := c.leaders(cur, r); len(leaders) > 0 {
+			o.set("leaders", leaders)
+		}
 	}
 
 	wide := slices.ContainsFunc(s.Athletes, func(a *Athlete) bool { return javaLength(a.Team) > shortTeamLength })
@@ -167,6 +170,31 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 		set("wideTeamNames", strconv.FormatBool(wide)).
 		set("sinclairMeet", "false").
 		set("mode", mode)
+}
+
+// leaders are the top three of the current athlete's category across all sessions, as OWLCMS
+// sends them under the scoreboard: by total rank, or by snatch rank before anyone has a total.
+func (c *Competition) leaders(cur *Athlete, r *results) []any {
+	var in []*Athlete
+	for _, a := range c.Athletes {
+		if a.Category == cur.Category && r.ranks(a, cur.Category).Snatch > 0 {
+			in = append(in, a)
+		}
+	}
+	rank := func(a *Athlete) int { return r.ranks(a, cur.Category).Total }
+	if !slices.ContainsFunc(in, func(a *Athlete) bool { return rank(a) > 0 }) {
+		rank = func(a *Athlete) int { return r.ranks(a, cur.Category).Snatch }
+	}
+	in = slices.DeleteFunc(in, func(a *Athlete) bool { return rank(a) <= 0 })
+	slices.SortFunc(in, func(a, b *Athlete) int { return rank(a) - rank(b) })
+	out := []any{}
+	for _, a := range in[:min(3, len(in))] {
+		out = append(out, newObject().
+			set("athleteKey", strconv.Itoa(int(a.Key))).
+			set("athlete", newAthleteDTO(a, r, datesAsStrings, c.Federation)).
+			set("displayInfo", newDisplayInfo(c, a, r, RankOther)))
+	}
+	return out
 }
 
 // breakMessage is the text OWLCMS puts in fullName during a break: "Session A1 – Results" at

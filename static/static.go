@@ -30,7 +30,7 @@ import (
 // To embed a new kind of asset, add its directory or pattern here (go:embed fails the build
 // on a pattern that matches nothing). vendor/update.sh is deliberately not embedded.
 //
-//go:embed css vendor/*.js
+//go:embed css js vendor/*.js
 var files embed.FS
 
 // Prefix is the URL path under which Handler serves the assets.

@@ -9,8 +9,9 @@ import (
 	"github.com/a-h/templ"
 )
 
-// homeHandler serves the organiser's page; an htmx request gets only the status fragment.
-func homeHandler(cfg Config) http.HandlerFunc {
+// statusPageHandler serves the organiser's status page (/status); an htmx request gets only
+// the status fragment.
+func statusPageHandler(cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		now := time.Now()
 		v := homeView{

@@ -19,13 +19,17 @@ import (
 
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/owlcms"
+	"github.com/owlcms/tracker/web/events"
+	"github.com/owlcms/tracker/web/fragcache"
 )
 
 // testServer is a tracker on an httptest server: a hub, the OWLCMS adapter and the router.
 type testServer struct {
-	hub *hub.Hub
-	ws  *owlcms.Handler
-	srv *httptest.Server
+	hub    *hub.Hub
+	ws     *owlcms.Handler
+	srv    *httptest.Server
+	events *events.Broker
+	frags  *fragcache.Cache
 }
 
 func newTestServer(t *testing.T, opts owlcms.Options) *testServer {
@@ -39,14 +43,22 @@ func newTestServerLimits(t *testing.T, limits hub.Limits, opts owlcms.Options) *
 	h := hub.New(hub.Options{Logger: log, Limits: limits})
 	opts.Logger = log
 	ws := owlcms.NewHandler(h, opts)
-	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test"}))
+	ev := events.New(events.Options{Logger: log})
+	runCtx, stopRun := context.WithCancel(context.Background())
+	running := make(chan struct{})
+	go func() { defer close(running); ev.Run(runCtx, h) }()
+	frags := fragcache.New(fragcache.Options{})
+	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test", Events: ev, Fragments: frags}))
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = ws.Close(ctx)
+		stopRun()
+		<-running
+		_ = ev.Close(ctx) // event streams first: httptest's Close waits for every handler
 		srv.Close()
 	})
-	return &testServer{hub: h, ws: ws, srv: srv}
+	return &testServer{hub: h, ws: ws, srv: srv, events: ev, frags: frags}
 }
 
 // owlcmsClient is a WebSocket client that talks like OWLCMS 64.

@@ -13,6 +13,8 @@ import (
 
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/static"
+	"github.com/owlcms/tracker/web/events"
+	"github.com/owlcms/tracker/web/fragcache"
 )
 
 // Config is what the router serves.
@@ -23,6 +25,12 @@ type Config struct {
 	Version string    // build version shown by /api/status
 	Demo    bool      // the embedded demo competition is loaded (no OWLCMS expected)
 	Started time.Time // process start, for uptime
+	// Events is the SSE broker the boards listen to. The caller runs it (Run) and closes it
+	// before shutting the HTTP server down (Close), since event streams never end by
+	// themselves.
+	Events *events.Broker
+	// Fragments caches rendered board fragments; nil means a default-sized cache.
+	Fragments *fragcache.Cache
 }
 
 // NewRouter returns the tracker's HTTP handler.
@@ -39,7 +47,8 @@ func NewRouter(cfg Config) http.Handler {
 	r.Use(middleware.Recoverer)
 	r.Use(requestLog(cfg.Logger))
 
-	r.Get("/", homeHandler(cfg))
+	r.Get("/", landingHandler(cfg))
+	r.Get("/status", statusPageHandler(cfg))
 	r.Get("/healthz", health)
 	r.Head("/healthz", health)
 	r.Get("/api/status", statusHandler(cfg))
@@ -50,9 +59,31 @@ func NewRouter(cfg Config) http.Handler {
 		r.Handle(p, cfg.OWLCMS)
 	}
 
+	// Board event streams: one per platform, plus the global one for pages without a
+	// platform. Only tokens flow here; htmx fetches the fragments.
+	r.Get("/events", func(w http.ResponseWriter, r *http.Request) { cfg.Events.ServeStream(w, r, "") })
+	// Only platforms the hub knows get a stream: streams are never removed, so letting any
+	// URL create one would let a stranger use up the slots before OWLCMS's platforms arrive.
+	r.Get("/events/{fop}", func(w http.ResponseWriter, r *http.Request) {
+		fop := chi.URLParam(r, "fop")
+		if !known(cfg.Hub.Snapshot(), fop) {
+			http.Error(w, "unknown platform", http.StatusNotFound)
+			return
+		}
+		cfg.Events.ServeStream(w, r, fop)
+	})
+
 	r.Get("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
 	r.Head("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
 	r.Handle(static.Prefix+"*", static.Handler())
+
+	// The boards last: /{board} matches any single path segment the routes above do not.
+	if cfg.Fragments == nil {
+		cfg.Fragments = fragcache.New(fragcache.Options{})
+	}
+	b := &boards{cfg: cfg, cache: cfg.Fragments}
+	r.Get("/{board}", b.page)
+	r.Get("/{board}/{fragment}", b.fragment)
 	return r
 }
 

@@ -14,10 +14,11 @@ import (
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/owlcms"
 	"github.com/owlcms/tracker/web"
+	"github.com/owlcms/tracker/web/events"
 )
 
 // serve runs the tracker until ctx ends, then shuts down: the OWLCMS sockets first (close
-// 1001, so OWLCMS starts reconnecting), then the HTTP server. ready, if not nil, receives the
+// 1001, so OWLCMS starts reconnecting), then the boards' event streams, then the HTTP server. ready, if not nil, receives the
 // bound address once the listener is up.
 func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr string)) error {
 	var store hub.AssetStore = hub.NewMemoryStore()
@@ -41,8 +42,17 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 		Logger: log, ReadLimit: int64(c.WSReadLimitMB) << 20, UpdateKey: c.UpdateKey,
 		LearningDir: learningDir(c),
 	})
+	// The boards' event broker: fed by the hub until shutdown, closed before the HTTP server
+	// (its streams never end by themselves, and Shutdown would wait for them).
+	ev := events.New(events.Options{Logger: log})
+	runCtx, stopEvents := context.WithCancel(context.Background())
+	defer stopEvents()
+	eventsDone := make(chan struct{})
+	go func() { defer close(eventsDone); ev.Run(runCtx, h) }()
+
 	srv := &http.Server{
-		Handler:           web.NewRouter(web.Config{Hub: h, OWLCMS: ws, Logger: log, Version: version, Demo: c.Demo, Started: time.Now()}),
+		Handler: web.NewRouter(web.Config{Hub: h, OWLCMS: ws, Logger: log, Version: version, Demo: c.Demo,
+			Started: time.Now(), Events: ev}),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		// No WriteTimeout: it would cut SSE streams (a scoreboard stays open all day).
@@ -71,6 +81,11 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 	defer cancel()
 	if err := ws.Close(sctx); err != nil {
 		log.Warn("closing OWLCMS connections", "error", err)
+	}
+	stopEvents()
+	<-eventsDone
+	if err := ev.Close(sctx); err != nil {
+		log.Warn("closing board event streams", "error", err)
 	}
 	if err := srv.Shutdown(sctx); err != nil {
 		log.Warn("http shutdown", "error", err)

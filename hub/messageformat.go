@@ -1,4 +1,4 @@
-package demo
+package hub
 
 import (
 	"fmt"
@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// formatMessage fills a translation pattern the way Java's MessageFormat does for the forms
-// OWLCMS texts use: "{0}" and "{0,choice,0#none|1#one|1<{0} many}". It is enough to produce
-// payload texts from the demo's own translation table; it does not handle quoting.
-func formatMessage(pattern string, args ...any) string {
+// FormatMessage fills a translation pattern the way Java's MessageFormat does for the forms
+// OWLCMS texts use: "{0}" and "{0,choice,0#none|1#one|1<{0} many}". It does not handle
+// MessageFormat quoting, which OWLCMS's display texts do not use.
+func FormatMessage(pattern string, args ...any) string {
 	var b strings.Builder
 	for i := 0; i < len(pattern); {
 		if pattern[i] != '{' {
@@ -54,7 +54,7 @@ func formatArgument(spec string, args []any) string {
 	}
 	if len(parts) == 3 && strings.TrimSpace(parts[1]) == "choice" {
 		v, _ := strconv.ParseFloat(fmt.Sprint(args[n]), 64)
-		return formatMessage(choose(parts[2], v), args...)
+		return FormatMessage(choose(parts[2], v), args...)
 	}
 	return fmt.Sprint(args[n])
 }

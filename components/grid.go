@@ -1,0 +1,32 @@
+package components
+
+import (
+	"strconv"
+
+	"github.com/a-h/templ"
+)
+
+// liftSpan is the number of columns under the Snatch (or C&J) header.
+func liftSpan(c GridColumns) string {
+	if c.LiftRanks {
+		return "5"
+	}
+	return "4"
+}
+
+// gridSpan is the number of columns of the grid, for full-width rows.
+func gridSpan(c GridColumns) string {
+	n := 3 + 1 + 2*4 + 2 // start, name, category; team; lifts; total, rank
+	for _, on := range []bool{c.Born, c.Custom1, c.Custom2, c.LiftRanks, c.LiftRanks, c.Sinclair, c.SinclairRank} {
+		if on {
+			n++
+		}
+	}
+	return strconv.Itoa(n)
+}
+
+// fitStyle passes the table's size in em to the stylesheet, which picks the font size.
+func fitStyle(f Fit) templ.SafeCSS {
+	w, h := max(f.Width, 10), max(f.Height, 5)
+	return templ.SafeCSS("--fit-w:" + strconv.FormatFloat(w, 'f', 1, 64) + ";--fit-h:" + strconv.FormatFloat(h, 'f', 1, 64))
+}

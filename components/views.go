@@ -1,0 +1,133 @@
+package components
+
+// The view models of the shared pieces. Boards' data helpers (scoreboards/...) fill them from
+// a hub snapshot; the templ components only lay them out. Every string is display-ready:
+// translated, formatted, and plain text unless its name ends in HTML (allow-listed by Rich).
+
+// PageMeta is what every board page needs around its content.
+type PageMeta struct {
+	Title   string
+	Lang    string
+	Theme   string            // "dark" or "light"
+	Size    float64           // font scale chosen by the viewer, 1 = fit the screen
+	Overlay bool              // OBS overlay: transparent page
+	SSEURL  string            // the page's one event stream; "" = none (documents)
+	URLs    map[string]string // fragment name → URL htmx fetches it from
+}
+
+// AttemptBarView is the band on top of a board: who lifts, what, and the clock or lights.
+type AttemptBarView struct {
+	Waiting     bool   // no session on this platform: show Message (competition name + waiting)
+	Break       bool   // a break: FullName holds OWLCMS's break message
+	StartNumber string // "" during breaks
+	FullName    string
+	Team        string
+	FlagURL     string
+	AttemptHTML string // "3<sup>rd</sup> att." or "Snatch #2"
+	Weight      string // "170"
+	KgSymbol    string // " kg" in the viewer's language
+	Category    string
+	SessionLine string // "Session M1 – Snatch – 10 attempts done."
+	Message     string // waiting screen text
+	Slot        SlotView
+}
+
+// SlotView is the fixed slot at the right of the attempt bar: exactly one of the athlete
+// clock, the break clock, the decision lights or the down signal (or nothing).
+type SlotView struct {
+	Kind        string // "clock", "break", "lights", "down" or ""
+	Text        string // "1:00", "STOP"...
+	RemainingMS int64  // at AnchorMS
+	AnchorMS    int64  // server time (Unix ms) the remaining time was measured at
+	Running     bool
+	Warning     bool
+	Lights      []string // "good", "bad" or "" per referee (one light for a single referee)
+}
+
+// GridView is the athlete table of the standard boards.
+type GridView struct {
+	Labels   GridLabels
+	Columns  GridColumns
+	Rows     []GridRow
+	RankLbl  string // header of the rank column
+	RankSub  string // under RankLbl when set: which rank (rankings says what it sorted by)
+	Empty    string // shown instead of the table when there are no athletes
+	FitWidth float64
+}
+
+// GridLabels are the translated column headers.
+type GridLabels struct {
+	Start, Name, Category, Born, Team, Custom1, Custom2 string
+	SnatchHTML, CleanJerkHTML, Total, Rank, Best        string
+	Sinclair, SinclairRank                              string
+}
+
+// GridColumns are the optional columns the competition enables.
+type GridColumns struct {
+	LiftRanks    bool // snatch and C&J rank after each lift's best
+	Sinclair     bool
+	SinclairRank bool
+	Custom1      bool
+	Custom2      bool
+	Born         bool
+}
+
+// GridRow is one line: an athlete or a category spacer.
+type GridRow struct {
+	Spacer      bool
+	Current     bool // lifting now: start and name blink
+	Next        bool
+	Start       string
+	Name        string
+	Category    string
+	Born        string
+	Custom1     string
+	Custom2     string
+	FlagURL     string
+	Team        string
+	Snatch      [3]Cell
+	BestSnatch  string
+	SnatchRank  string
+	CleanJerk   [3]Cell
+	BestCJ      string
+	CJRank      string
+	Total       string
+	Rank        string
+	Sinclair    string
+	SinclairRnk string
+}
+
+// Cell is one attempt: its text ("130", "(130)" failed, "-" empty) and OWLCMS's status
+// class: good, bad, current, next, request or empty.
+type Cell struct {
+	Text   string
+	Status string
+}
+
+// LeadersView is the top three of the current category across sessions.
+type LeadersView struct {
+	Title string // "Leaders: SM 89"
+	Rows  []GridRow
+}
+
+// RecordsView is the records table for the current athlete's category.
+type RecordsView struct {
+	Title      string
+	Categories []string
+	Lift       [3]string // "S", "CJ", "T"
+	Rows       []RecordsRow
+	Attempt    string // "Record attempt" / "New record!" banner, "" when none
+	New        bool
+}
+
+// RecordsRow is one federation's records: per category, three cells.
+type RecordsRow struct {
+	Name  string
+	Cells [][3]RecordCell
+}
+
+// RecordCell is one record value, highlighted when the current request would break it.
+type RecordCell struct {
+	Value     string
+	Highlight bool
+}

@@ -1,0 +1,68 @@
+// Package board is the contract between the web layer and the boards: what a board declares
+// (name, category, options, fragments), what it receives (a Request: a hub snapshot, the
+// platform, the viewer's language and options) and the shared builders that turn hub types
+// into the view models of components/.
+//
+// Each board is a sub-package of scoreboards/ whose data helper is a pure function of a
+// Request; the registry in package scoreboards lists them.
+package board
+
+import "github.com/a-h/templ"
+
+// Category groups boards on the landing page.
+type Category string
+
+// The landing page's groups, in the order it shows them.
+const (
+	Standard     Category = "Scoreboards"
+	Team         Category = "Teams"
+	AttemptBoard Category = "Attempt board"
+	VideoOverlay Category = "Video overlays"
+	Documents    Category = "Documents"
+)
+
+// Categories lists the groups in display order.
+var Categories = []Category{Standard, Team, AttemptBoard, VideoOverlay, Documents}
+
+// Board describes one board.
+type Board struct {
+	Name        string // URL path: /<Name>?fop=A
+	Title       string // English title; TitleKey's translation wins when OWLCMS has it
+	TitleKey    string
+	Description string
+	Category    Category
+	Order       int      // within its category
+	Options     []Option // board-specific options, after the common ones
+	NoCommon    []string // common options that do not apply to this board (e.g. "showRecords")
+	Fragments   []Fragment
+	// View renders the whole page; each fragment is a templ.Fragment inside it, so the page
+	// and its fragments come from one component.
+	View func(Request) templ.Component
+}
+
+// Fragment is a part of a board's page that htmx refreshes on its own.
+type Fragment struct {
+	Name string
+	// Live fragments also change with the platform's clock, lights and mode (LiveVersion);
+	// the others only with its athletes, order and records (DataVersion), so a clock event
+	// never re-renders an athlete grid.
+	Live bool
+}
+
+// Fragment returns the board's fragment called name.
+func (b *Board) Fragment(name string) (Fragment, bool) {
+	for _, f := range b.Fragments {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Fragment{}, false
+}
+
+// DisplayTitle is the board's title in lang.
+func (b *Board) DisplayTitle(r Request) string {
+	if b.TitleKey == "" {
+		return b.Title
+	}
+	return r.T(b.TitleKey, b.Title)
+}

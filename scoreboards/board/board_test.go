@@ -1,0 +1,323 @@
+package board_test
+
+import (
+	"net/url"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/board/boardtest"
+)
+
+var french = map[string]map[string]string{
+	"en": {"Snatch_number": "Snatch #{0}", "Scoreboard.Snatch": "Snatch"},
+	"fr": {
+		"Snatch_number": "Arraché #{0}", "C_and_J_number": "É-J #{0}", "Scoreboard.Snatch": "Arraché",
+		"Scoreboard.GroupLiftType": "Groupe {0} {1}",
+		"Scoreboard.AttemptsDone":  "{0,choice,0#Aucun essai.|1#1 essai.|1<{0} essais.}",
+	},
+}
+
+func req(f *hub.FOP, lang string) board.Request {
+	return board.NewRequest(boardtest.Snapshot(french, f), f.Name, lang, board.DefaultOptions, nil)
+}
+
+func TestAttemptBar(t *testing.T) {
+	anchor := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		edit func(f *hub.FOP)
+		lang string
+		want components.AttemptBarView
+	}{
+		{
+			name: "lifting, translated attempt label and session line",
+			lang: "fr",
+			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
+				AttemptHTML: "Arraché #2", Weight: "81", KgSymbol: board.KgSymbol,
+				SessionLine: "Groupe A1 Arraché – 3 essais.",
+				Slot:        components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000}},
+		},
+		{
+			name: "regional locale falls back to its base, unknown keys to English",
+			lang: "fr-CA",
+			edit: func(f *hub.FOP) { f.LiftType, f.Current.AttemptNumber = "Clean_and_Jerk", 1 },
+			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
+				AttemptHTML: "É-J #1", Weight: "81", KgSymbol: board.KgSymbol,
+				SessionLine: "Groupe A1 Clean & Jerk – Aucun essai.", // C&J attempts only
+				Slot:        components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000}},
+		},
+		{
+			name: "running clock keeps its anchor; warning at 30 s",
+			lang: "en",
+			edit: func(f *hub.FOP) {
+				f.Clock = hub.AthleteClock{Event: "StartTime", Running: true, Remaining: 29500 * time.Millisecond, ReceivedAt: anchor}
+			},
+			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
+				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
+				SessionLine: "Session A1 Snatch – 3 attempts done.",
+				Slot: components.SlotView{Kind: "clock", Text: "0:30", RemainingMS: 29500, AnchorMS: anchor.UnixMilli(),
+					Running: true, Warning: true}},
+		},
+		{
+			name: "decision lights replace the clock",
+			lang: "en",
+			edit: func(f *hub.FOP) {
+				f.Decision = hub.Decision{Event: "FULL_DECISION", Visible: true, Lights: [3]hub.Light{hub.LightGood, hub.LightBad, hub.LightGood}}
+			},
+			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
+				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
+				SessionLine: "Session A1 Snatch – 3 attempts done.",
+				Slot:        components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}}},
+		},
+		{
+			name: "a single referee shows one light",
+			lang: "en",
+			edit: func(f *hub.FOP) {
+				f.Decision = hub.Decision{Visible: true, SingleReferee: true, Lights: [3]hub.Light{hub.LightNone, hub.LightBad, hub.LightNone}}
+			},
+			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
+				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
+				SessionLine: "Session A1 Snatch – 3 attempts done.",
+				Slot:        components.SlotView{Kind: "lights", Lights: []string{"bad"}}},
+		},
+		{
+			name: "down signal before the lights",
+			lang: "en",
+			edit: func(f *hub.FOP) { f.Decision = hub.Decision{Event: "DOWN_SIGNAL", Down: true} },
+			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
+				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "down"}},
+		},
+		{
+			name: "break shows OWLCMS's message and the break clock",
+			lang: "en",
+			edit: func(f *hub.FOP) {
+				f.Mode, f.Break, f.State = "LIFT_COUNTDOWN", true, "BREAK"
+				f.Current.FullName = "Session A1 – Time before Clean & Jerk"
+				f.BreakClock = hub.BreakClock{Event: "BreakStarted", Running: true, Remaining: 10 * time.Minute, ReceivedAt: anchor}
+			},
+			want: components.AttemptBarView{Break: true, FullName: "Session A1 – Time before Clean & Jerk",
+				SessionLine: "Session A1 Snatch – 3 attempts done.",
+				Slot: components.SlotView{Kind: "break", Text: "10:00", RemainingMS: 600000,
+					AnchorMS: anchor.UnixMilli(), Running: true}},
+		},
+		{
+			name: "interruption: no countdown",
+			lang: "en",
+			edit: func(f *hub.FOP) {
+				f.Mode, f.Break, f.State, f.BreakType = "INTERRUPTION", true, "BREAK", "JURY"
+				f.Current.FullName = "Jury deliberation"
+				f.BreakClock = hub.BreakClock{Indefinite: true}
+			},
+			want: components.AttemptBarView{Break: true, FullName: "Jury deliberation",
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "break", Text: "STOP"}},
+		},
+		{
+			name: "no session: competition name and waiting",
+			lang: "en",
+			edit: func(f *hub.FOP) { f.State, f.Mode, f.CurrentKey = "INACTIVE", "WAIT", "" },
+			want: components.AttemptBarView{Waiting: true, Message: "Invented Open", SessionLine: "Waiting for the next session."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := boardtest.Lifting("A")
+			if tt.edit != nil {
+				tt.edit(f)
+			}
+			got := board.AttemptBar(req(f, tt.lang))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("AttemptBar =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAttemptBarUnknownPlatformWaits(t *testing.T) {
+	r := board.NewRequest(boardtest.Snapshot(nil), "Z", "en", board.DefaultOptions, nil)
+	if got := board.AttemptBar(r); !got.Waiting || got.SessionLine != "Waiting for the next session." {
+		t.Errorf("unknown platform: %+v", got)
+	}
+}
+
+func TestClock(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0: "0:00", -time.Second: "0:00", 60 * time.Second: "1:00", 59001 * time.Millisecond: "1:00",
+		59 * time.Second: "0:59", 120 * time.Second: "2:00", 1 * time.Millisecond: "0:01", 10 * time.Minute: "10:00",
+	} {
+		if got := board.Clock(d); got != want {
+			t.Errorf("Clock(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestAttemptCell(t *testing.T) {
+	tests := []struct {
+		in   hub.Attempt
+		want components.Cell
+	}{
+		{hub.Attempt{Value: "100", Status: hub.AttemptGood}, components.Cell{Text: "100", Status: "good"}},
+		{hub.Attempt{Value: "100", Status: hub.AttemptBad}, components.Cell{Text: "(100)", Status: "bad"}},
+		{hub.Attempt{Value: "101", Status: hub.AttemptRequest}, components.Cell{Text: "101", Status: "request"}},
+		{hub.Attempt{Value: "102", Status: hub.AttemptCurrent}, components.Cell{Text: "102", Status: "current"}},
+		{hub.Attempt{Value: "103", Status: hub.AttemptNext}, components.Cell{Text: "103", Status: "next"}},
+		{hub.Attempt{Status: hub.AttemptEmpty}, components.Cell{Status: "empty"}},
+		{hub.Attempt{Value: "", Status: hub.AttemptGood}, components.Cell{Status: "empty"}},
+	}
+	for _, tt := range tests {
+		if got := board.AttemptCell(tt.in); got != tt.want {
+			t.Errorf("AttemptCell(%+v) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRowsSpacers(t *testing.T) {
+	f := boardtest.Lifting("A")
+	tests := []struct {
+		order []string
+		want  string // one letter per row: the athlete's key, '|' a spacer
+	}{
+		{[]string{"|", "a", "b", "|", "c"}, "ab|c"},
+		{[]string{"a", "|", "|", "b", "|"}, "a|b"},
+		{[]string{"a", "zz", "b"}, "ab"}, // a key OWLCMS sent no athlete for is skipped
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		rows := board.Rows(f, boardtest.Order(f, tt.order...))
+		got := ""
+		for _, r := range rows {
+			if r.Spacer {
+				got += "|"
+			} else {
+				got += string(r.Name[0] + 'a' - 'A')
+			}
+		}
+		if got != tt.want {
+			t.Errorf("Rows(%v) = %q, want %q", tt.order, got, tt.want)
+		}
+	}
+}
+
+func TestRowHighlights(t *testing.T) {
+	f := boardtest.Lifting("A")
+	rows := board.Rows(f, f.LiftingOrder)
+	if !rows[0].Current || rows[0].Next || !rows[1].Next || rows[1].Current || rows[2].Current || rows[2].Next {
+		t.Errorf("current/next: %+v", rows)
+	}
+	if rows[0].Snatch[1] != (components.Cell{Text: "81", Status: "current"}) {
+		t.Errorf("current request cell: %+v", rows[0].Snatch[1])
+	}
+	if rows[2].Snatch[0] != (components.Cell{Text: "(85)", Status: "bad"}) {
+		t.Errorf("failed cell: %+v", rows[2].Snatch[0])
+	}
+}
+
+func TestGridColumns(t *testing.T) {
+	f := boardtest.Lifting("A")
+	f.Display = hub.DisplayFlags{ShowLiftRanks: true, ShowSinclair: true}
+	rows := board.Rows(f, f.StartOrder)
+	c := board.GridColumns(f, rows)
+	if !c.LiftRanks || !c.Sinclair || c.SinclairRank || c.Custom1 || c.Custom2 || !c.Born {
+		t.Errorf("columns: %+v", c)
+	}
+	rows[len(rows)-1].Custom2 = "B-team"
+	if c := board.GridColumns(f, rows); !c.Custom2 || c.Custom1 {
+		t.Errorf("custom2 used by one athlete must show: %+v", c)
+	}
+}
+
+func TestLeaders(t *testing.T) {
+	f := boardtest.Lifting("A")
+	other := boardtest.Athlete("x", "9", "XAVI, Xe", "Club Nine", "SR 58", boardtest.Lifts("90"), boardtest.Lifts("110"))
+	other.SubCategory = "A"
+	f.Leaders = []hub.OrderEntry{{Spacer: true}, {Key: "x", Athlete: other}, {Key: "b", Athlete: f.Athletes[1]}}
+	r := req(f, "en")
+	l := board.Leaders(r)
+	if l == nil || len(l.Rows) != 2 || l.Rows[0].Start != "A" || l.Rows[0].Name != "XAVI, Xe" || l.Rows[1].Next {
+		t.Fatalf("leaders: %+v", l)
+	}
+	if l.Title != "Leaders: SR 58" {
+		t.Errorf("title %q", l.Title)
+	}
+	r.Options.ShowLeaders = false
+	if board.Leaders(r) != nil {
+		t.Error("showLeaders=false must hide the leaders")
+	}
+}
+
+func TestRecords(t *testing.T) {
+	f := boardtest.Lifting("A")
+	r := req(f, "en")
+	if board.Records(r) != nil {
+		t.Error("no records sent: no block")
+	}
+	f.Records = &hub.Records{Names: []string{"Invented Regional"}, Columns: []hub.RecordColumn{
+		{Category: "SR 58", Rows: []hub.RecordRow{{Snatch: "90", CleanJerk: "110", Total: "199", SnatchHighlight: true}}},
+	}}
+	f.RecordKind = "attempt"
+	v := board.Records(r)
+	if v == nil || v.Rows[0].Name != "Invented Regional" || !v.Rows[0].Cells[0][0].Highlight || v.Rows[0].Cells[0][1].Highlight ||
+		v.Rows[0].Cells[0][2].Value != "199" || v.Attempt != "Record attempt" || v.New {
+		t.Errorf("records: %+v", v)
+	}
+	r.Options.ShowRecords = false
+	if board.Records(r) != nil {
+		t.Error("showRecords=false must hide the records")
+	}
+}
+
+func TestTranslateNeverShowsAKey(t *testing.T) {
+	r := req(boardtest.Lifting("A"), "de")
+	if got := r.T("Scoreboard.Missing", "Fallback"); got != "Fallback" {
+		t.Errorf("missing key: %q", got)
+	}
+	if got := r.T("Snatch_number", "x"); got != "Snatch #{0}" {
+		t.Errorf("unknown locale falls back to en: %q", got)
+	}
+	empty := board.NewRequest(&hub.Snapshot{}, "A", "fr", board.DefaultOptions, nil)
+	if got := empty.T("Scoreboard.Start", "Start"); got != "Start" {
+		t.Errorf("no translations at all: %q", got)
+	}
+}
+
+func TestParseOptions(t *testing.T) {
+	tests := []struct {
+		query string
+		want  board.Options
+	}{
+		{"", board.DefaultOptions},
+		{"theme=light&size=1.5&showLeaders=false&showRecords=0", board.Options{Theme: "light", Size: 1.5}},
+		{"theme=purple&size=abc&showLeaders=maybe", board.DefaultOptions},
+		{"size=99", board.Options{Theme: "dark", Size: 2, ShowLeaders: true, ShowRecords: true}},
+		{"size=0.1", board.Options{Theme: "dark", Size: 0.5, ShowLeaders: true, ShowRecords: true}},
+		{"size=NaN", board.DefaultOptions},
+		{"size=large", board.Options{Theme: "dark", Size: 1.25, ShowLeaders: true, ShowRecords: true}},
+	}
+	for _, tt := range tests {
+		q, _ := url.ParseQuery(tt.query)
+		if got := board.ParseOptions(q); got != tt.want {
+			t.Errorf("ParseOptions(%q) = %+v, want %+v", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestFittingGrowsWithRowsAndColumns(t *testing.T) {
+	f := boardtest.Lifting("A")
+	rows := board.Rows(f, f.StartOrder)
+	g := components.GridView{Rows: rows, Columns: board.GridColumns(f, rows)}
+	base := board.Fitting(g, nil, nil)
+	more := g
+	more.Rows = append(append([]components.GridRow{}, rows...), rows...)
+	if board.Fitting(more, nil, nil).Height <= base.Height {
+		t.Error("more rows must need more height")
+	}
+	wide := g
+	wide.Columns.Sinclair, wide.Columns.LiftRanks = true, true
+	if board.Fitting(wide, nil, nil).Width <= base.Width {
+		t.Error("more columns must need more width")
+	}
+}

@@ -1,0 +1,94 @@
+package board
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Options are the viewer's choices that every board understands.
+type Options struct {
+	Theme       string  // "dark" (default) or "light": OWLCMS's nogrid colours
+	Size        float64 // font scale: 1 fits the screen; 0.5-2
+	ShowLeaders bool
+	ShowRecords bool
+}
+
+// DefaultOptions are the options of a URL without any.
+var DefaultOptions = Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true}
+
+// Option describes one URL option for the landing page's URL builder.
+type Option struct {
+	Key     string
+	Label   string
+	Kind    string   // "bool", "select" or "number"
+	Choices []string // for "select"
+	Default string
+	Min     string // for "number"
+	Max     string
+	Step    string
+}
+
+// CommonOptions are the options of every board, as the landing page offers them.
+var CommonOptions = []Option{
+	{Key: "theme", Label: "Theme", Kind: "select", Choices: []string{"dark", "light"}, Default: "dark"},
+	{Key: "size", Label: "Text size", Kind: "number", Default: "1", Min: "0.5", Max: "2", Step: "0.1"},
+	{Key: "showLeaders", Label: "Show leaders", Kind: "bool", Default: "true"},
+	{Key: "showRecords", Label: "Show records", Kind: "bool", Default: "true"},
+}
+
+// sizeNames are the named sizes the overlays use (size=small|medium|large).
+var sizeNames = map[string]float64{"small": 0.8, "medium": 1, "large": 1.25}
+
+// ParseOptions reads the common options from a query, ignoring values it does not
+// understand (a typo in a TV's URL must not break the board).
+func ParseOptions(q url.Values) Options {
+	o := DefaultOptions
+	if q.Get("theme") == "light" {
+		o.Theme = "light"
+	}
+	if s := strings.TrimSpace(q.Get("size")); s != "" {
+		if v, ok := sizeNames[strings.ToLower(s)]; ok {
+			o.Size = v
+		} else if v, err := strconv.ParseFloat(s, 64); err == nil && v == v {
+			o.Size = min(max(v, 0.5), 2)
+		}
+	}
+	o.ShowLeaders = ParseBool(q.Get("showLeaders"), true)
+	o.ShowRecords = ParseBool(q.Get("showRecords"), true)
+	return o
+}
+
+// ParseBool reads a boolean option: true/false, 1/0, yes/no, on/off; def otherwise.
+func ParseBool(s string, def bool) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "1", "yes", "on":
+		return true
+	case "false", "0", "no", "off":
+		return false
+	}
+	return def
+}
+
+// Key is a canonical text of the options, for cache keys: two URLs that mean the same
+// thing share their rendered fragments.
+func (o Options) Key() string {
+	return o.Theme + "|" + strconv.FormatFloat(o.Size, 'f', 2, 64) + "|" +
+		strconv.FormatBool(o.ShowLeaders) + "|" + strconv.FormatBool(o.ShowRecords)
+}
+
+// BoardQuery keeps only the board-specific options of a query, sorted and canonical, for
+// cache keys and fragment URLs.
+func (b *Board) BoardQuery(q url.Values) url.Values {
+	out := url.Values{}
+	for _, o := range b.Options {
+		if v := q.Get(o.Key); v != "" {
+			out.Set(o.Key, v)
+		}
+	}
+	return out
+}
+
+// HasCommon reports whether the board uses the common option key.
+func (b *Board) HasCommon(key string) bool { return !slices.Contains(b.NoCommon, key) }

@@ -1,0 +1,80 @@
+package board
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+)
+
+// Request is everything a board's data helper may read. It is built by the web layer per
+// page or fragment render; helpers never look anywhere else, which keeps them pure and
+// table-testable.
+type Request struct {
+	Snap    *hub.Snapshot
+	FOPName string   // the platform asked for ("" for boards without one)
+	FOP     *hub.FOP // nil until OWLCMS sent something for FOPName
+	Lang    string   // the viewer's language as asked; lookups fall back to its base, then en
+	Options Options
+	Query   url.Values // the board-specific options (Board.BoardQuery)
+
+	// Filled by the web layer for the page around the fragments.
+	SSEURL string
+	URLs   map[string]string
+}
+
+// NewRequest builds a request for a platform of a snapshot.
+func NewRequest(s *hub.Snapshot, fop, lang string, o Options, q url.Values) Request {
+	r := Request{Snap: s, FOPName: fop, Lang: lang, Options: o, Query: q}
+	if s != nil {
+		r.FOP = s.FOP(fop)
+	}
+	if r.Query == nil {
+		r.Query = url.Values{}
+	}
+	return r
+}
+
+// T returns the translation of key in the viewer's language, falling back to its base
+// locale, then English, then english: a board never shows "!key" or a raw key.
+func (r Request) T(key, english string) string {
+	if r.Snap != nil {
+		if v, ok := r.Snap.Translations.Lookup(r.Lang, key); ok && v != "" {
+			return v
+		}
+	}
+	return english
+}
+
+// Tf is T with OWLCMS's MessageFormat arguments ("{0}", choice patterns).
+func (r Request) Tf(key, english string, args ...any) string {
+	return hub.FormatMessage(r.T(key, english), args...)
+}
+
+// Page returns the page frame of a board.
+func (r Request) Page(title string) components.PageMeta {
+	return components.PageMeta{
+		Title: title, Lang: r.Lang, Theme: r.Options.Theme, Size: r.Options.Size,
+		SSEURL: r.SSEURL, URLs: r.URLs,
+	}
+}
+
+// CompetitionName is the competition's name from the live data or the database.
+func (r Request) CompetitionName() string {
+	if r.FOP != nil && r.FOP.CompetitionName != "" {
+		return r.FOP.CompetitionName
+	}
+	if r.Snap != nil && r.Snap.Database != nil {
+		return r.Snap.Database.Competition.Name
+	}
+	return ""
+}
+
+// unixMS is t in Unix milliseconds, 0 for the zero time.
+func unixMS(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}

@@ -1,0 +1,56 @@
+package rankings
+
+import (
+	"testing"
+
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/board/boardtest"
+)
+
+// session is two categories: SR 58 (a, b, d) then SR 63 (c), with snatch and total ranks.
+func session(lift string) *hub.FOP {
+	f := boardtest.Lifting("A")
+	d := boardtest.Athlete("d", "4", "DEE, Di", "Club Two", "SR 58", boardtest.Lifts("-70", "-70", "-70"), boardtest.Lifts())
+	f.Athletes = append(f.Athletes, d)
+	f.StartOrder = boardtest.Order(f, "a", "b", "d", "|", "c")
+	f.LiftType = lift
+	ranks := map[string][2]string{"a": {"2", "1"}, "b": {"1", "2"}, "d": {"-", "-"}, "c": {"1", "-"}}
+	for _, a := range f.Athletes {
+		a.SnatchRank, a.TotalRank = ranks[a.Key][0], ranks[a.Key][1]
+	}
+	return f
+}
+
+func TestDataSortsByPhaseRank(t *testing.T) {
+	tests := []struct {
+		lift      string
+		wantOrder string // start numbers; a spacer "|" between categories only
+		wantRanks string
+		wantSub   string
+	}{
+		{"Snatch", "214|3", "12-1", "Snatch"},
+		{"Clean_and_Jerk", "124|3", "12--", "Total"},
+	}
+	for _, tt := range tests {
+		v := Data(board.NewRequest(boardtest.Snapshot(nil, session(tt.lift)), "A", "en", board.DefaultOptions, nil))
+		var order, ranks string
+		for _, r := range v.Grid.Rows {
+			if r.Spacer {
+				order += "|"
+				continue
+			}
+			order += r.Start
+			ranks += r.Rank
+		}
+		if order != tt.wantOrder {
+			t.Errorf("%s: order %q, want %q", tt.lift, order, tt.wantOrder)
+		}
+		if ranks != tt.wantRanks {
+			t.Errorf("%s: ranks shown %q, want %q (the rank sorted by)", tt.lift, ranks, tt.wantRanks)
+		}
+		if v.Grid.RankSub != tt.wantSub {
+			t.Errorf("%s: rank header says %q, want %q", tt.lift, v.Grid.RankSub, tt.wantSub)
+		}
+	}
+}

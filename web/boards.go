@@ -1,0 +1,227 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/scoreboards"
+	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/web/fragcache"
+)
+
+// boards serves the scoreboards: /<board>?fop=A&lang=fr&... is the page, and
+// /<board>/<fragment>?... the parts htmx refreshes. Fragments are rendered once per
+// (board, fragment, platform, language, options, hub versions) and served from the cache.
+type boards struct {
+	cfg   Config
+	cache *fragcache.Cache
+}
+
+// waitParam marks the fragment URLs of a page rendered before its platform existed: that
+// page listens to the global stream, so once the platform appears the fragment answer asks
+// htmx to reload the page (which then connects to the platform's own stream).
+const waitParam = "waiting"
+
+func (b *boards) page(w http.ResponseWriter, r *http.Request) {
+	bd, ok := scoreboards.Lookup(chi.URLParam(r, "board"))
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	req, status, msg := b.request(bd, r)
+	if status != http.StatusOK {
+		http.Error(w, msg, status)
+		return
+	}
+	stream := ""
+	if req.FOPName != "" && b.cfg.Events.Ensure(req.FOPName) && known(req.Snap, req.FOPName) {
+		stream = req.FOPName
+	}
+	req.SSEURL = "/events"
+	if stream != "" {
+		req.SSEURL = "/events/" + url.PathEscape(stream)
+	}
+	q := canonicalQuery(bd, req)
+	if stream == "" {
+		q.Set(waitParam, "1")
+	}
+	req.URLs = map[string]string{}
+	for _, f := range bd.Fragments {
+		req.URLs[f.Name] = "/" + bd.Name + "/" + f.Name + "?" + q.Encode()
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	templ.Handler(bd.View(req)).ServeHTTP(w, r)
+}
+
+func (b *boards) fragment(w http.ResponseWriter, r *http.Request) {
+	bd, ok := scoreboards.Lookup(chi.URLParam(r, "board"))
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	frag, ok := bd.Fragment(chi.URLParam(r, "fragment"))
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	req, status, msg := b.request(bd, r)
+	if status != http.StatusOK {
+		http.Error(w, msg, status)
+		return
+	}
+	if r.URL.Query().Get(waitParam) != "" && known(req.Snap, req.FOPName) {
+		w.Header().Set("HX-Refresh", "true") // the platform exists now: reload onto its stream
+	}
+	e, err := b.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
+		return templ.RenderFragments(r.Context(), out, bd.View(req), frag.Name)
+	})
+	if err != nil {
+		b.cfg.Logger.Error("rendering fragment", "board", bd.Name, "fragment", frag.Name, "fop", req.FOPName, "err", err)
+		http.Error(w, "could not render this board; the error is in the tracker's log", http.StatusInternalServerError)
+		return
+	}
+	e.ServeHTTP(w, r)
+}
+
+// request reads the platform, language and options of a board URL.
+func (b *boards) request(bd *board.Board, r *http.Request) (board.Request, int, string) {
+	q := r.URL.Query()
+	snap := b.cfg.Hub.Snapshot()
+	fop := strings.TrimSpace(q.Get("fop"))
+	if !validName(fop) {
+		return board.Request{}, http.StatusBadRequest, "fop: a platform name is at most 64 printable characters"
+	}
+	if fop == "" {
+		if names := snap.FOPNames(); len(names) == 1 {
+			fop = names[0] // one platform: no need to say which
+		}
+	}
+	lang := cmpOr(q.Get("lang"), q.Get("language"))
+	if !validLang(lang) {
+		return board.Request{}, http.StatusBadRequest, "lang: a locale such as en, fr or fr-CA"
+	}
+	if lang == "" {
+		lang = defaultLang(snap)
+	}
+	return board.NewRequest(snap, fop, lang, board.ParseOptions(q), bd.BoardQuery(q)), http.StatusOK, ""
+}
+
+// canonicalQuery is the query of a board's fragment URLs: only what changes the output.
+func canonicalQuery(bd *board.Board, req board.Request) url.Values {
+	q := url.Values{}
+	if req.FOPName != "" {
+		q.Set("fop", req.FOPName)
+	}
+	q.Set("lang", req.Lang)
+	o := req.Options
+	if o.Theme != board.DefaultOptions.Theme {
+		q.Set("theme", o.Theme)
+	}
+	if o.Size != board.DefaultOptions.Size {
+		q.Set("size", strconv.FormatFloat(o.Size, 'f', -1, 64))
+	}
+	if !o.ShowLeaders {
+		q.Set("showLeaders", "false")
+	}
+	if !o.ShowRecords {
+		q.Set("showRecords", "false")
+	}
+	for k, v := range req.Query {
+		q[k] = v
+	}
+	return q
+}
+
+// cacheKey names a fragment render: it changes whenever anything the fragment shows may
+// have changed, and only then.
+func cacheKey(bd *board.Board, f board.Fragment, req board.Request) string {
+	s := req.Snap
+	var b strings.Builder
+	b.WriteString(bd.Name)
+	b.WriteByte('/')
+	b.WriteString(f.Name)
+	b.WriteString("\x00")
+	b.WriteString(req.FOPName)
+	b.WriteString("\x00")
+	b.WriteString(s.Translations.Resolve(req.Lang))
+	b.WriteString("\x00")
+	b.WriteString(req.Options.Key())
+	b.WriteString("\x00")
+	b.WriteString(req.Query.Encode())
+	for _, v := range []uint64{s.DatabaseVersion, s.TranslationsVersion, s.AssetsVersion} {
+		b.WriteByte('|')
+		b.WriteString(strconv.FormatUint(v, 10))
+	}
+	if req.FOP != nil {
+		b.WriteString("|d")
+		b.WriteString(strconv.FormatUint(req.FOP.DataVersion, 10))
+		if f.Live {
+			b.WriteString("|l")
+			b.WriteString(strconv.FormatUint(req.FOP.LiveVersion, 10))
+		}
+	}
+	return b.String()
+}
+
+// known reports whether the hub knows the platform (from the database or live data).
+func known(s *hub.Snapshot, fop string) bool {
+	if fop == "" {
+		return false
+	}
+	if s.FOP(fop) != nil {
+		return true
+	}
+	for _, n := range s.FOPNames() {
+		if n == fop {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultLang is the competition's language when OWLCMS sent one, else English.
+func defaultLang(s *hub.Snapshot) string {
+	if s.Database != nil && validLang(s.Database.Config.DefaultLocale) && s.Database.Config.DefaultLocale != "" {
+		return s.Database.Config.DefaultLocale
+	}
+	return "en"
+}
+
+func validName(s string) bool {
+	if len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsPrint(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func validLang(s string) bool {
+	if len(s) > 20 {
+		return false
+	}
+	for _, c := range s {
+		if !(c == '-' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,72 @@
+// Package events tells browser pages, over Server-Sent Events, that a part of a platform
+// changed. Pages use htmx-ext-sse: one sse-connect="/events/<fop>" (or "/events") per page and
+// elements with hx-trigger="sse:data" and the like that refetch their fragment. The data of an
+// event is only a version token ("v=123"): htmx ignores it, and HTML never travels over SSE.
+//
+// The broker wraps github.com/r3labs/sse/v2 behind a small API so that the library can be
+// swapped. The library is unmaintained and has sharp edges (see go-stack.md §1.4); each place
+// that works around one names the hazard number of that table.
+package events
+
+import (
+	"log/slog"
+	"time"
+)
+
+// Event names, as matched by hx-trigger="sse:<name>".
+const (
+	EventData   = "data"   // a platform's athletes/order/records/session changed (hub.ChangeFOPData)
+	EventLive   = "live"   // a platform's clock/decision/mode/break changed (hub.ChangeFOPLive)
+	EventReload = "reload" // database, translations or assets changed: every fragment refetches (sent to every stream)
+	EventStatus = "status" // OWLCMS connection/protocol status changed (sent to every stream)
+
+	// GlobalStream is the stream of pages that show no particular platform. It receives only
+	// the events sent to every stream.
+	GlobalStream = "global"
+)
+
+// Options configure a Broker. The zero value is usable.
+type Options struct {
+	Logger *slog.Logger
+	// Heartbeat is the period of the comment sent to every stream, so that proxies that cut
+	// idle connections (Fly's is reported at 60 s) keep them open. Default 15 s.
+	Heartbeat time.Duration
+	// WriteTimeout is a rolling deadline set before each write. A viewer that stops reading
+	// (a TV on bad Wi-Fi) is dropped after it instead of stalling its whole stream. Default 10 s.
+	WriteTimeout time.Duration
+	// MaxStreams bounds the platform streams that may exist (default 64). Streams are never
+	// removed, so this bounds memory; the global stream is extra.
+	MaxStreams int
+	// BufferSize is the queue of each stream (default 16). Events are published with
+	// TryPublish: when the queue is full the event is dropped, which is harmless because every
+	// event only says "there is a newer version".
+	BufferSize int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Heartbeat <= 0 {
+		o.Heartbeat = 15 * time.Second
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = 10 * time.Second
+	}
+	if o.MaxStreams <= 0 {
+		o.MaxStreams = 64
+	}
+	if o.BufferSize <= 0 {
+		o.BufferSize = 16
+	}
+	return o
+}
+
+// StreamFor returns the stream id of a platform; the empty name is the global stream. The
+// prefix keeps a platform named "global" apart from the global stream.
+func StreamFor(fop string) string {
+	if fop == "" {
+		return GlobalStream
+	}
+	return "fop:" + fop
+}

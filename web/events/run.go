@@ -1,0 +1,78 @@
+package events
+
+import (
+	"context"
+	"time"
+
+	"github.com/owlcms/tracker/hub"
+)
+
+// Run turns the hub's change notices into events until ctx is done, and sends the heartbeat.
+// It runs in its own goroutine, never in the OWLCMS read loop, so a slow stream cannot hold up
+// ingest (and Publish never blocks anyway).
+func (b *Broker) Run(ctx context.Context, h *hub.Hub) {
+	// Subscribe before reading the snapshot: a platform that appears in between is announced.
+	sub := h.Subscribe()
+	defer sub.Close()
+	for _, fop := range h.Snapshot().FOPNames() {
+		b.ensure(fop)
+	}
+
+	tick := time.NewTicker(b.opts.Heartbeat)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sub.C():
+			b.safely("change", func() { b.apply(sub.Take()) })
+		case <-tick.C:
+			b.safely("heartbeat", b.heartbeat)
+		}
+	}
+}
+
+// apply maps hub changes to events.
+func (b *Broker) apply(changes []hub.Change) {
+	for _, c := range changes {
+		switch c.Kind {
+		case hub.ChangeFOPData:
+			if b.ensure(c.FOP) {
+				b.Publish(c.FOP, EventData, c.Version)
+			}
+		case hub.ChangeFOPLive:
+			if b.ensure(c.FOP) {
+				b.Publish(c.FOP, EventLive, c.Version)
+			}
+		case hub.ChangeDatabase, hub.ChangeTranslations, hub.ChangeAssets:
+			b.PublishAll(EventReload, c.Version)
+		case hub.ChangeStatus:
+			b.PublishAll(EventStatus, c.Version)
+		case hub.ChangeNeeds:
+			// Only the OWLCMS adapter cares: no page shows it.
+		}
+	}
+}
+
+// ensure is Ensure for the hub's platforms, which should always get a stream: a refusal means
+// MaxStreams is below the hub's platform limit or viewers used up the slots.
+func (b *Broker) ensure(fop string) bool {
+	if fop == "" {
+		return false
+	}
+	ok := b.Ensure(fop)
+	if !ok && !b.isClosed() {
+		b.log.Warn("no sse stream for platform: MaxStreams reached", "fop", fop, "max", b.opts.MaxStreams)
+	}
+	return ok
+}
+
+// safely runs one iteration of Run, so that a panic is logged instead of ending live updates.
+func (b *Broker) safely(what string, f func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("sse broker panicked, continuing", "in", what, "panic", p)
+		}
+	}()
+	f()
+}

@@ -1,0 +1,97 @@
+package events
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/owlcms/tracker/hub"
+)
+
+func startRun(t *testing.T, b *Broker, h *hub.Hub) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b.Run(ctx, h)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+}
+
+func apply(t *testing.T, h *hub.Hub, mt hub.MessageType, payload string) hub.ApplyResult {
+	t.Helper()
+	r, err := h.Apply(mt, []byte(payload))
+	if err != nil {
+		t.Fatalf("Apply(%s, %s): %v", mt, payload, err)
+	}
+	return r
+}
+
+func TestRunMapsHubChanges(t *testing.T) {
+	f := newFixture(t, Options{})
+	h := hub.New(hub.Options{Logger: discard})
+	apply(t, h, hub.MessageUpdate, `{"fop":"Red","sessionName":"M1"}`)
+	startRun(t, f.b, h)
+	// Red was in the snapshot when Run started.
+	waitFor(t, "Red's stream", func() bool { _, ok := f.b.Viewers()["fop:Red"]; return ok })
+
+	red := f.connect(t, "/events/Red")
+	glob := f.connect(t, "/events")
+
+	if r := apply(t, h, hub.MessageUpdate, `{"fop":"Red","sessionName":"M2"}`); !r.DataChanged {
+		t.Fatalf("update changed no data: %+v", r)
+	}
+	red.expect(t, EventData, h.Snapshot().FOP("Red").DataVersion)
+
+	timer := `{"fopName":"Red","athleteTimerEventType":"StartTime","athleteMillisRemaining":"60000","timeAllowed":"60000"}`
+	if r := apply(t, h, hub.MessageTimer, timer); !r.LiveChanged {
+		t.Fatalf("timer changed nothing live: %+v", r)
+	}
+	red.expect(t, EventLive, h.Snapshot().FOP("Red").LiveVersion)
+
+	if _, err := h.LoadTranslationsJSON([]byte(`{"en":{"Start":"Start"}}`)); err != nil {
+		t.Fatal(err)
+	}
+	v := h.Snapshot().TranslationsVersion
+	red.expect(t, EventReload, v)
+	glob.expect(t, EventReload, v)
+
+	h.SourceConnected("192.0.2.1:1234", "/ws")
+	v = h.Snapshot().StatusVersion
+	red.expect(t, EventStatus, v)
+	glob.expect(t, EventStatus, v)
+
+	// A platform that appears later gets its stream from the change itself.
+	apply(t, h, hub.MessageUpdate, `{"fop":"Blue","sessionName":"B1"}`)
+	waitFor(t, "Blue's stream", func() bool { _, ok := f.b.Viewers()["fop:Blue"]; return ok })
+}
+
+func TestRunSendsHeartbeat(t *testing.T) {
+	f := newFixture(t, Options{Heartbeat: 20 * time.Millisecond})
+	startRun(t, f.b, hub.New(hub.Options{Logger: discard}))
+	g := f.connect(t, "/events")
+	select {
+	case fr := <-g.frames:
+		if fr != (frame{Comment: "hb"}) {
+			t.Fatalf("got %v, want the hb comment", fr)
+		}
+	case <-g.done:
+		t.Fatal("stream ended")
+	case <-time.After(guard):
+		t.Fatal("no heartbeat")
+	}
+}
+
+func TestRunSurvivesPanic(t *testing.T) {
+	f := newFixture(t, Options{})
+	f.b.safely("test", func() { panic("boom") }) // logged, not propagated
+	h := hub.New(hub.Options{Logger: discard})
+	startRun(t, f.b, h)
+	g := f.connect(t, "/events")
+	h.SourceConnected("192.0.2.1:1234", "/ws")
+	g.expect(t, EventStatus, h.Snapshot().StatusVersion)
+}

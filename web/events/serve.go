@@ -1,0 +1,72 @@
+package events
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// ServeStream serves the SSE stream of a platform ("" = the global stream). A platform without
+// a stream gets one while fewer than MaxStreams exist, else 404; after Close the answer is 503.
+// It returns when the viewer goes away, its writes time out, or the broker closes.
+// Any client can thus create platform streams up to MaxStreams; since streams are never
+// removed, names that are not platforms use up slots until restart.
+func (b *Broker) ServeStream(w http.ResponseWriter, r *http.Request, fop string) {
+	ctx, release, ok := b.acquire(r.Context())
+	if !ok {
+		http.Error(w, "event streams are shut down", http.StatusServiceUnavailable)
+		return
+	}
+	defer release()
+	if !b.Ensure(fop) {
+		if b.isClosed() {
+			http.Error(w, "event streams are shut down", http.StatusServiceUnavailable)
+			return
+		}
+		http.Error(w, "unknown platform", http.StatusNotFound)
+		return
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	dw := newDeadlineWriter(w, b.opts.WriteTimeout, cancel)
+	stop := context.AfterFunc(ctx, dw.abort)
+	defer stop()
+
+	// r3labs picks the stream from ?stream= (hazard 12) and ends the viewer's subscription when
+	// the request's context is done (hazard 6): hand it a copy with both rewritten.
+	r2 := r.WithContext(ctx)
+	u := *r.URL
+	u.RawQuery = url.Values{"stream": {StreamFor(fop)}}.Encode()
+	r2.URL = &u
+	// r3labs answers 400 to a non-numeric Last-Event-ID. Replay is off, so it means nothing.
+	r2.Header = r.Header.Clone()
+	r2.Header.Del("Last-Event-ID")
+	b.srv.ServeHTTP(dw, r2)
+}
+
+// acquire registers an active handler and returns its context, which Close cancels, or false
+// once the broker is closed. release must be called when the handler returns.
+func (b *Broker) acquire(parent context.Context) (context.Context, func(), bool) {
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		return nil, nil, false
+	}
+	b.handlers.Add(1)
+	b.mu.Unlock()
+
+	ctx, cancel := context.WithCancel(parent)
+	stop := context.AfterFunc(b.base, cancel)
+	return ctx, func() {
+		stop()
+		cancel()
+		b.handlers.Done()
+	}, true
+}
+
+func (b *Broker) isClosed() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.closed
+}

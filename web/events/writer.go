@@ -1,0 +1,107 @@
+package events
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// errAborted is returned by the writes of a connection whose context is done.
+var errAborted = errors.New("events: connection aborted")
+
+// deadlineWriter bounds how long a write to one viewer may block (hazard 6). r3labs feeds each
+// viewer from its stream's goroutine with blocking channel sends, so one viewer that stops
+// reading stalls the whole platform, then Publish. Before every Write and Flush it sets the
+// write deadline WriteTimeout ahead; on the first error it cancels the connection's context,
+// which makes r3labs deregister the viewer, and fails every later write at once so that the
+// handler drains what r3labs already queued for it without touching the network.
+type deadlineWriter struct {
+	http.ResponseWriter
+	rc      *http.ResponseController
+	timeout time.Duration
+	cancel  context.CancelFunc
+	err     error // first write error; only the handler goroutine touches it
+
+	mu         sync.Mutex // orders abort against begin, so a deadline set by abort is never undone
+	aborted    bool
+	inWrite    bool
+	noDeadline bool // the ResponseWriter cannot set deadlines (test recorders)
+}
+
+func newDeadlineWriter(w http.ResponseWriter, timeout time.Duration, cancel context.CancelFunc) *deadlineWriter {
+	return &deadlineWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: timeout, cancel: cancel}
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (w *deadlineWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *deadlineWriter) Write(p []byte) (int, error) {
+	if err := w.begin(); err != nil {
+		return 0, err
+	}
+	n, err := w.ResponseWriter.Write(p)
+	w.end(err)
+	return n, err
+}
+
+// Flush implements http.Flusher, which r3labs requires.
+func (w *deadlineWriter) Flush() {
+	if w.begin() != nil {
+		return
+	}
+	w.end(w.rc.Flush())
+}
+
+// begin arms the rolling deadline, unless the connection already failed or was aborted.
+func (w *deadlineWriter) begin() error {
+	if w.err != nil {
+		return w.err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.aborted {
+		return w.fail(errAborted)
+	}
+	if !w.noDeadline {
+		err := w.rc.SetWriteDeadline(time.Now().Add(w.timeout))
+		if errors.Is(err, http.ErrNotSupported) {
+			w.noDeadline = true
+		} else if err != nil {
+			return w.fail(err)
+		}
+	}
+	w.inWrite = true
+	return nil
+}
+
+func (w *deadlineWriter) end(err error) {
+	w.mu.Lock()
+	w.inWrite = false
+	w.mu.Unlock()
+	if err != nil {
+		w.fail(err)
+	}
+}
+
+func (w *deadlineWriter) fail(err error) error {
+	if w.err == nil {
+		w.err = err
+		w.cancel()
+	}
+	return w.err
+}
+
+// abort runs when the connection's context ends (Close, client gone, write error). Later writes
+// fail at once; a write blocked right now on a viewer that does not read is cut by moving the
+// deadline to now, so Close does not wait WriteTimeout for it. A healthy viewer that is not
+// being written to keeps a clean end of stream.
+func (w *deadlineWriter) abort() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.aborted = true
+	if w.inWrite && !w.noDeadline {
+		_ = w.rc.SetWriteDeadline(time.Now())
+	}
+}

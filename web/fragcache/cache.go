@@ -1,0 +1,234 @@
+// Package fragcache renders HTML fragments once and serves them many times.
+//
+// A scoreboard fragment is identical for every display showing the same
+// board, platform, language, options and hub state, yet dozens of TVs ask
+// for it after every competition event. Rendering (and gzip-compressing) it
+// once per key and handing every viewer the same immutable bytes keeps the
+// cost of an event proportional to the number of distinct fragments, not
+// to the number of screens.
+package fragcache
+
+import (
+	"container/list"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sync"
+)
+
+// Defaults used when Options fields are zero or negative.
+const (
+	DefaultMaxEntries = 1024
+	DefaultMaxBytes   = 32 << 20
+)
+
+// Options bounds the cache. Both limits apply; whichever is reached first
+// triggers eviction of the least-recently-used entries.
+type Options struct {
+	// MaxEntries caps the number of cached fragments, so that keys which
+	// are never asked for again (old hub versions) cannot pile up.
+	// Default 1024.
+	MaxEntries int
+	// MaxBytes caps the plain plus gzip bytes held, so that a few unusually
+	// large fragments cannot exhaust memory. Default 32 MiB.
+	MaxBytes int64
+}
+
+// Cache is a bounded LRU cache of rendered fragments with per-key
+// de-duplication of concurrent renders. It is safe for concurrent use.
+// The zero value is not usable; call New.
+type Cache struct {
+	maxEntries int
+	maxBytes   int64
+
+	// mu guards everything below. One mutex is enough: the critical
+	// sections are map and list operations only; rendering and compressing
+	// happen outside it.
+	mu       sync.Mutex
+	lru      *list.List               // front = most recently used; values are *item
+	items    map[string]*list.Element // cached entries by key
+	inflight map[string]*call         // renders in progress by key
+	bytes    int64
+	stats    Stats
+}
+
+// item is what the LRU list holds: the key is needed to delete the map
+// entry when the list element is evicted.
+type item struct {
+	key   string
+	entry *Entry
+	size  int64
+}
+
+// call is one render in progress. Goroutines asking for the same key while
+// it runs wait on done and then share entry and err.
+type call struct {
+	done  chan struct{}
+	entry *Entry
+	err   error
+}
+
+// New returns an empty cache bounded by o.
+func New(o Options) *Cache {
+	if o.MaxEntries <= 0 {
+		o.MaxEntries = DefaultMaxEntries
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	return &Cache{
+		maxEntries: o.MaxEntries,
+		maxBytes:   o.MaxBytes,
+		lru:        list.New(),
+		items:      make(map[string]*list.Element),
+		inflight:   make(map[string]*call),
+	}
+}
+
+// Get returns the entry for key, calling render at most once per key even
+// when many goroutines ask at the same time: the first caller renders, the
+// others wait for that render and share its result. This matters because
+// every display refreshes right after the same event, so without it a
+// single event would trigger one identical render per screen.
+//
+// A render error is returned to the renderer and all waiters and is NOT
+// cached, so the next Get retries (the failure may be transient). A panic
+// in render is recovered and returned the same way as a *PanicError, so one
+// bad template cannot crash the server or leave waiters blocked forever.
+//
+// render must write the complete fragment to w and must not retain w after
+// returning. It must not call Get for the same key (that would deadlock).
+// The returned Entry is shared and must not be modified.
+//
+// Least-recently-used entries are evicted beyond MaxEntries or MaxBytes.
+// An entry larger than MaxBytes on its own is returned but not cached.
+func (c *Cache) Get(key string, render func(w io.Writer) error) (*Entry, error) {
+	c.mu.Lock()
+	if el, ok := c.items[key]; ok {
+		c.lru.MoveToFront(el)
+		c.stats.Hits++
+		c.mu.Unlock()
+		return el.Value.(*item).entry, nil
+	}
+	c.stats.Misses++
+	if cl, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		<-cl.done
+		return cl.entry, cl.err
+	}
+	cl := &call{done: make(chan struct{})}
+	c.inflight[key] = cl
+	c.stats.Renders++
+	c.mu.Unlock()
+
+	c.run(key, cl, render)
+	return cl.entry, cl.err
+}
+
+// errGoexit is reported to waiters when render calls runtime.Goexit (for
+// example t.FailNow in a test): the renderer's goroutine is gone, but the
+// waiters must still be released.
+var errGoexit = errors.New("fragcache: render called runtime.Goexit")
+
+// run renders into cl and publishes the result. The deferred finish runs on
+// every exit path, including runtime.Goexit, so waiters are always released
+// and the in-flight marker is always removed.
+func (c *Cache) run(key string, cl *call, render func(w io.Writer) error) {
+	normal := false
+	defer func() {
+		if !normal {
+			cl.entry, cl.err = nil, errGoexit
+		}
+		c.finish(key, cl)
+	}()
+	cl.entry, cl.err = build(render)
+	normal = true
+}
+
+// finish stores a successful result, forgets the in-flight call and wakes
+// the waiters.
+func (c *Cache) finish(key string, cl *call) {
+	c.mu.Lock()
+	delete(c.inflight, key)
+	if cl.err != nil {
+		c.stats.Errors++
+	} else {
+		c.add(key, cl.entry)
+	}
+	c.mu.Unlock()
+	close(cl.done)
+}
+
+// add inserts e as most recently used and evicts from the back until both
+// limits hold. c.mu must be held.
+func (c *Cache) add(key string, e *Entry) {
+	size := e.size()
+	if size > c.maxBytes {
+		// Caching it would mean evicting everything else and then itself.
+		return
+	}
+	c.items[key] = c.lru.PushFront(&item{key: key, entry: e, size: size})
+	c.bytes += size
+	for c.lru.Len() > c.maxEntries || c.bytes > c.maxBytes {
+		back := c.lru.Back()
+		it := back.Value.(*item)
+		c.lru.Remove(back)
+		delete(c.items, it.key)
+		c.bytes -= it.size
+		c.stats.Evictions++
+	}
+}
+
+// Stats is a snapshot of cache counters.
+type Stats struct {
+	Hits      uint64 // Gets served from the cache
+	Misses    uint64 // Gets not served from the cache (rendered, or waited for another Get's render)
+	Renders   uint64 // render calls
+	Evictions uint64 // entries dropped to respect MaxEntries or MaxBytes
+	Errors    uint64 // renders that failed (error, panic or Goexit)
+	Entries   int    // entries currently cached
+	Bytes     int64  // plain plus gzip bytes currently cached
+}
+
+// Stats returns a consistent snapshot of the counters.
+func (c *Cache) Stats() Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.stats
+	s.Entries = c.lru.Len()
+	s.Bytes = c.bytes
+	return s
+}
+
+// PanicError is returned by Get when render panicked.
+type PanicError struct {
+	Value any    // the value passed to panic
+	Stack []byte // stack of the panicking goroutine
+}
+
+func (p *PanicError) Error() string {
+	return fmt.Sprintf("fragcache: render panicked: %v\n\n%s", p.Value, p.Stack)
+}
+
+// Unwrap returns the panic value when it is an error, so errors.Is/As see it.
+func (p *PanicError) Unwrap() error {
+	err, _ := p.Value.(error)
+	return err
+}
+
+// build calls render and turns its output into an Entry, converting a panic
+// into a *PanicError.
+func build(render func(w io.Writer) error) (e *Entry, err error) {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	defer func() {
+		if v := recover(); v != nil {
+			e, err = nil, &PanicError{Value: v, Stack: debug.Stack()}
+		}
+	}()
+	if err := render(buf); err != nil {
+		return nil, err
+	}
+	return newEntry(buf.Bytes())
+}

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestScreenshots writes the README's board screenshots: every standard board, dark and
+// light, at 1920×1080 and 1366×768, on the embedded demo competition. It runs only when
+// asked:
+//
+//	SCREENSHOTS=docs/screenshots go test ./web -run TestScreenshots
+//
+// (the path is relative to web/; use an absolute one or ../docs/screenshots). Images are taken
+// at half the device pixel ratio so that the committed PNGs stay small; animations are
+// paused so the current lifter is not caught mid-blink.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set SCREENSHOTS=<dir> to write the board screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := demoServer(t)
+	b := newBrowser(t)
+
+	sizes := []struct{ w, h int64 }{{1920, 1080}, {1366, 768}}
+	for _, board := range []string{"start-order", "lifting-order", "rankings"} {
+		for _, theme := range []string{"dark", "light"} {
+			for _, sz := range sizes {
+				fop := map[string]string{"start-order": "B", "lifting-order": "A", "rankings": "B"}[board]
+				u := s.srv.URL + "/" + board + "?fop=" + fop + "&theme=" + theme
+				png, err := screenshot(b, u, sz.w, sz.h)
+				if err != nil {
+					t.Fatalf("%s: %v", u, err)
+				}
+				name := filepath.Join(dir, board+"-"+theme+"-"+fmt.Sprintf("%dx%d", sz.w, sz.h)+".png")
+				if err := os.WriteFile(name, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("wrote %s (%d bytes)", name, len(png))
+			}
+		}
+	}
+}
+
+// screenshot opens u in a new tab of b's browser (closed afterwards, with its event stream)
+// at w×h CSS pixels and half the device pixels, freezes animations and captures it.
+func screenshot(b *browser, u string, w, h int64) ([]byte, error) {
+	tab, closeTab := chromedp.NewContext(b.ctx)
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, browserTimeout)
+	defer cancel()
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(w, h, chromedp.EmulateScale(0.5)),
+		chromedp.Navigate(u),
+		chromedp.WaitVisible("#grid table"),
+	)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.head.insertAdjacentHTML("beforeend",
+		"<style>*{animation:none!important}</style>"), true`)); err != nil {
+		return nil, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil { // htmx's load refresh
+		return nil, err
+	}
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+}
