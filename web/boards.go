@@ -41,8 +41,14 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, msg, status)
 		return
 	}
+	if req.FOPName == "" && len(req.Snap.FOPNames()) > 1 {
+		// Several platforms and none chosen: guessing could show the wrong one on a TV. The
+		// landing page lists each board of each platform.
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
 	stream := ""
-	if req.FOPName != "" && b.cfg.Events.Ensure(req.FOPName) && known(req.Snap, req.FOPName) {
+	if known(req.Snap, req.FOPName) && b.cfg.Events.Ensure(req.FOPName) {
 		stream = req.FOPName
 	}
 	req.SSEURL = "/events"
@@ -77,8 +83,10 @@ func (b *boards) fragment(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, msg, status)
 		return
 	}
-	if r.URL.Query().Get(waitParam) != "" && known(req.Snap, req.FOPName) {
-		w.Header().Set("HX-Refresh", "true") // the platform exists now: reload onto its stream
+	if r.URL.Query().Get(waitParam) != "" && (known(req.Snap, req.FOPName) || len(req.Snap.FOPNames()) > 1) {
+		// The platform exists now (or several do and the page must choose): reload the page,
+		// which then listens to the platform's own stream.
+		w.Header().Set("HX-Refresh", "true")
 	}
 	e, err := b.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
 		return templ.RenderFragments(r.Context(), out, bd.View(req), frag.Name)

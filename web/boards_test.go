@@ -229,6 +229,21 @@ func TestBoardOnePlatformNeedsNoFOP(t *testing.T) {
 	}
 }
 
+func TestBoardWithoutFOPAndSeveralPlatforms(t *testing.T) {
+	s := demoServer(t)
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(s.srv.URL + "/start-order")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Errorf("no fop with two platforms: %d %s, want a redirect to the landing page", resp.StatusCode, resp.Header.Get("Location"))
+	}
+}
+
 func TestBoardLanguage(t *testing.T) {
 	s := demoServer(t)
 	_, fr := s.get(t, "/start-order/grid?fop=A&lang=fr")

@@ -23,6 +23,8 @@ type Broker struct {
 	platforms int                      // platform streams in streams (the global one is extra)
 	closed    bool
 
+	nextPlatform uint64 // version of the "a platform appeared" event; only Run's goroutine uses it
+
 	handlers  sync.WaitGroup     // active ServeStream calls
 	base      context.Context    // parent of every connection's context, cancelled by Close
 	cancel    context.CancelFunc // cancels base

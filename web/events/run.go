@@ -55,12 +55,21 @@ func (b *Broker) apply(changes []hub.Change) {
 }
 
 // ensure is Ensure for the hub's platforms, which should always get a stream: a refusal means
-// MaxStreams is below the hub's platform limit or viewers used up the slots.
+// MaxStreams is below the hub's platform limit or viewers used up the slots. A new platform
+// is announced on the global stream (EventReload), where the pages opened before their
+// platform existed are listening: they then reload onto the platform's own stream.
 func (b *Broker) ensure(fop string) bool {
 	if fop == "" {
 		return false
 	}
+	b.mu.Lock()
+	existed := b.streams[StreamFor(fop)] != nil
+	b.mu.Unlock()
 	ok := b.Ensure(fop)
+	if ok && !existed {
+		b.nextPlatform++
+		b.Publish("", EventReload, b.nextPlatform)
+	}
 	if !ok && !b.isClosed() {
 		b.log.Warn("no sse stream for platform: MaxStreams reached", "fop", fop, "max", b.opts.MaxStreams)
 	}

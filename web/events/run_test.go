@@ -65,9 +65,13 @@ func TestRunMapsHubChanges(t *testing.T) {
 	red.expect(t, EventStatus, v)
 	glob.expect(t, EventStatus, v)
 
-	// A platform that appears later gets its stream from the change itself.
+	// A platform that appears later gets its stream from the change itself, and the global
+	// stream hears of it (pages opened before it existed wait there).
 	apply(t, h, hub.MessageUpdate, `{"fop":"Blue","sessionName":"B1"}`)
 	waitFor(t, "Blue's stream", func() bool { _, ok := f.b.Viewers()["fop:Blue"]; return ok })
+	if fr := glob.next(t); fr.Event != EventReload {
+		t.Errorf("global stream after a new platform: %v, want a %s event", fr, EventReload)
+	}
 }
 
 func TestRunSendsHeartbeat(t *testing.T) {
