@@ -13,12 +13,24 @@ type PageMeta struct {
 	Overlay bool              // OBS overlay: transparent page
 	SSEURL  string            // the page's one event stream; "" = none (documents)
 	URLs    map[string]string // fragment name → URL htmx fetches it from
+	// ServerMS is the server's time (Unix ms) at render: the page's first estimate of its
+	// clock's offset from the server.
+	ServerMS int64
+	Link     LinkView
+}
+
+// LinkView is the OWLCMS connection marker of a board page.
+type LinkView struct {
+	Down bool   // OWLCMS is not connected (and this is not the demo)
+	Text string // what the marker says, in the viewer's language
+	URL  string // where htmx refreshes it from; "" = no marker
 }
 
 // AttemptBarView is the band on top of a board: who lifts, what, and the clock or lights.
 type AttemptBarView struct {
+	Mode        string // OWLCMS's board mode (WAIT, CURRENT_ATHLETE, INTERRUPTION...), for styling
 	Waiting     bool   // no session on this platform: show Message (competition name + waiting)
-	Break       bool   // a break: FullName holds OWLCMS's break message
+	Break       bool   // a break: FullName holds the break's message
 	StartNumber string // "" during breaks
 	FullName    string
 	Team        string
@@ -33,15 +45,30 @@ type AttemptBarView struct {
 }
 
 // SlotView is the fixed slot at the right of the attempt bar: exactly one of the athlete
-// clock, the break clock, the decision lights or the down signal (or nothing).
+// clock, the break clock, a stop sign, the decision lights or the down signal (or nothing),
+// and possibly a Hold over it.
 type SlotView struct {
-	Kind        string // "clock", "break", "lights", "down" or ""
-	Text        string // "1:00", "STOP"...
+	Kind        string // "clock", "break", "stop", "lights", "down" or ""
+	Text        string // "1:00"
+	Label       string // what a stop sign means ("Jury Deliberation"), for screen readers and tooltips
 	RemainingMS int64  // at AnchorMS
 	AnchorMS    int64  // server time (Unix ms) the remaining time was measured at
 	Running     bool
-	Warning     bool
+	Warning     string   // "", "initial" (90 s on a two-minute clock) or "final" (30 s), at AnchorMS
+	InitialMS   int64    // warning thresholds the page applies while the clock runs; 0 = none
+	FinalMS     int64    //
 	Lights      []string // "good", "bad" or "" per referee (one light for a single referee)
+	Hold        *HoldView
+}
+
+// HoldView is a signal laid over the slot until a given server time, even if the next event
+// replaces what is under it: the down arrow (held a moment before the lights), a jury decision.
+// The page's script drops it at UntilMS by itself, so it needs no event to go away.
+type HoldView struct {
+	Kind    string   // "down" or "jury"
+	Label   string   // "Jury REVERSAL"
+	Lights  []string // the jury's decision
+	UntilMS int64    // server time (Unix ms)
 }
 
 // GridView is the athlete table of the standard boards.

@@ -186,6 +186,24 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 			}
 		}
 	}
+	switch {
+	case t == MessageUpdate:
+		// The decision belongs to decision messages. Some OWLCMS builds copy the last decision
+		// into every update; such a copy must not bring back lights that a clock start cleared.
+		for _, k := range decisionFields {
+			if v, ok := prevRaw[k]; ok {
+				raw[k] = v
+			} else {
+				delete(raw, k)
+			}
+		}
+	case t == MessageTimer && RawText(in["athleteTimerEventType"]) == "StartTime":
+		// Starting the clock ends the previous decision (OWLCMS clears its own boards the same
+		// way): the lights never stay up over the next athlete's countdown.
+		for _, k := range decisionFields {
+			delete(raw, k)
+		}
+	}
 	delete(raw, "database")
 	for _, k := range []string{"updateKey", "update_key", "updatekey"} {
 		delete(raw, k) // never kept: nothing downstream may ever see the key
@@ -212,7 +230,7 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 	if ev := RawText(in["uiEvent"]); ev != "" {
 		f.LastUIEvent = ev
 	}
-	f.decodeLive(old, raw, in, now)
+	f.decodeLive(old, t, raw, in, now)
 	f.SessionDone = sessionDone(old != nil && old.SessionDone, t, in)
 	return f
 }

@@ -49,10 +49,13 @@ type FOP struct {
 	Break        bool
 	BreakType    string
 	CeremonyType string
-	Clock        AthleteClock
-	BreakClock   BreakClock
-	Decision     Decision
-	SessionDone  bool // GroupDone seen and not reopened since
+	// CeremonyEvent is "ceremonyStarted" or "ceremonyDone": after the latter, CeremonyType
+	// names the ceremony that just ended.
+	CeremonyEvent string
+	Clock         AthleteClock
+	BreakClock    BreakClock
+	Decision      Decision
+	SessionDone   bool // GroupDone seen and not reopened since
 
 	raw      map[string]json.RawMessage // merged fields as received, for the next merge
 	dataHash uint64
@@ -226,7 +229,10 @@ type Decision struct {
 	Visible       bool // OWLCMS says the lights are for the public
 	Down          bool
 	SingleReferee bool
-	ReceivedAt    time.Time
-	JuryDecision  string // GOOD_LIFT / BAD_LIFT, for JURY_DECISION
-	JuryReversal  bool
+	ReceivedAt    time.Time // when the last decision message arrived
+	// DownAt is when the last down signal arrived: boards hold the arrow for a moment even
+	// when the lights or a reset follow at once.
+	DownAt       time.Time
+	JuryDecision string // GOOD_LIFT / BAD_LIFT, for JURY_DECISION
+	JuryReversal bool
 }

@@ -8,12 +8,13 @@ import (
 // decodeLive fills the fast part of a platform: mode, break, clocks and decision. Clocks are
 // re-anchored to now whenever the message carries their values; otherwise the previous anchor
 // is kept, so the countdown continues where it was.
-func (f *FOP) decodeLive(old *FOP, raw, in map[string]json.RawMessage, now time.Time) {
+func (f *FOP) decodeLive(old *FOP, t MessageType, raw, in map[string]json.RawMessage, now time.Time) {
 	f.State = RawText(raw["fopState"])
 	f.Mode = RawText(raw["mode"])
 	f.Break = parseBool(RawText(raw["break"]))
 	f.BreakType = RawText(raw["breakType"])
 	f.CeremonyType = RawText(raw["ceremonyType"])
+	f.CeremonyEvent = RawText(raw["ceremonyEventType"])
 
 	var prev FOP
 	if old != nil {
@@ -21,7 +22,7 @@ func (f *FOP) decodeLive(old *FOP, raw, in map[string]json.RawMessage, now time.
 	}
 	f.Clock = decodeAthleteClock(prev.Clock, raw, in, now)
 	f.BreakClock = decodeBreakClock(prev.BreakClock, raw, in, now)
-	f.Decision = decodeDecision(prev.Decision, raw, in, now)
+	f.Decision = decodeDecision(prev.Decision, t == MessageDecision, raw, in, now)
 }
 
 func millis(raw json.RawMessage) (time.Duration, bool) {
@@ -76,7 +77,9 @@ func decodeBreakClock(prev BreakClock, raw, in map[string]json.RawMessage, now t
 }
 
 // decodeDecision reads d1..d3 ("true" good, "false" bad, absent none; real booleans too).
-func decodeDecision(prev Decision, raw, in map[string]json.RawMessage, now time.Time) Decision {
+// fresh says the message is a decision message: only those date the decision and the down
+// signal (updates carry at most a copy of an earlier one).
+func decodeDecision(prev Decision, fresh bool, raw, in map[string]json.RawMessage, now time.Time) Decision {
 	d := Decision{
 		Event:         RawText(raw["decisionEventType"]),
 		Visible:       parseBool(RawText(raw["decisionsVisible"])),
@@ -85,6 +88,7 @@ func decodeDecision(prev Decision, raw, in map[string]json.RawMessage, now time.
 		JuryDecision:  RawText(raw["juryDecision"]),
 		JuryReversal:  parseBool(RawText(raw["juryReversal"])),
 		ReceivedAt:    prev.ReceivedAt,
+		DownAt:        prev.DownAt,
 	}
 	for i, k := range []string{"d1", "d2", "d3"} {
 		switch RawText(raw[k]) {
@@ -97,11 +101,17 @@ func decodeDecision(prev Decision, raw, in map[string]json.RawMessage, now time.
 	if d.Event == "FULL_DECISION" {
 		d.Visible = true
 	}
+	if !fresh {
+		return d
+	}
 	for _, k := range decisionFields {
 		if _, ok := in[k]; ok {
 			d.ReceivedAt = now
 			break
 		}
+	}
+	if RawText(in["decisionEventType"]) == "DOWN_SIGNAL" || (d.Down && !prev.Down) {
+		d.DownAt = now
 	}
 	return d
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/a-h/templ"
@@ -63,6 +64,8 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 	for _, f := range bd.Fragments {
 		req.URLs[f.Name] = "/" + bd.Name + "/" + f.Name + "?" + q.Encode()
 	}
+	req.LinkURL = linkPath + "?" + url.Values{"lang": {req.Lang}}.Encode()
+	req.LinkDown = !owlcmsLinked(b.cfg, req.Snap)
 	w.Header().Set("Cache-Control", "no-cache")
 	templ.Handler(bd.View(req)).ServeHTTP(w, r)
 }
@@ -96,7 +99,16 @@ func (b *boards) fragment(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "could not render this board; the error is in the tracker's log", http.StatusInternalServerError)
 		return
 	}
+	setServerTime(w)
 	e.ServeHTTP(w, r)
+}
+
+// setServerTime stamps a response with the server's time (Unix ms), as late as possible: the
+// page's clock script (static/js/clock.js) estimates its offset from the server from it, so
+// its clocks are right whatever the viewer's own clock says. Set on every fragment, 304s
+// included; rendered HTML, which is cached, never carries the serving time.
+func setServerTime(w http.ResponseWriter) {
+	w.Header().Set("X-Server-Time", strconv.FormatInt(time.Now().UnixMilli(), 10))
 }
 
 // request reads the platform, language and options of a board URL.
@@ -119,7 +131,9 @@ func (b *boards) request(bd *board.Board, r *http.Request) (board.Request, int, 
 	if lang == "" {
 		lang = defaultLang(snap)
 	}
-	return board.NewRequest(snap, fop, lang, board.ParseOptions(q), bd.BoardQuery(q)), http.StatusOK, ""
+	req := board.NewRequest(snap, fop, lang, board.ParseOptions(q), bd.BoardQuery(q))
+	req.Now = time.Now()
+	return req, http.StatusOK, ""
 }
 
 // canonicalQuery is the query of a board's fragment URLs: only what changes the output.

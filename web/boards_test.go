@@ -41,7 +41,7 @@ func (s *testServer) get(t *testing.T, path string, headers ...string) (*http.Re
 
 func demoServer(t *testing.T) *testServer {
 	t.Helper()
-	s := newTestServer(t, owlcms.Options{})
+	s := newServer(t, hub.Limits{}, owlcms.Options{}, true)
 	if err := demo.Load(s.hub); err != nil {
 		t.Fatal(err)
 	}

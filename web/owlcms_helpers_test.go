@@ -39,6 +39,13 @@ func newTestServer(t *testing.T, opts owlcms.Options) *testServer {
 
 func newTestServerLimits(t *testing.T, limits hub.Limits, opts owlcms.Options) *testServer {
 	t.Helper()
+	return newServer(t, limits, opts, false)
+}
+
+// newServer starts a tracker; demo says it runs the demo competition (no OWLCMS expected, so
+// boards never mark themselves "not connected").
+func newServer(t *testing.T, limits hub.Limits, opts owlcms.Options, demo bool) *testServer {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h := hub.New(hub.Options{Logger: log, Limits: limits})
 	opts.Logger = log
@@ -48,7 +55,7 @@ func newTestServerLimits(t *testing.T, limits hub.Limits, opts owlcms.Options) *
 	running := make(chan struct{})
 	go func() { defer close(running); ev.Run(runCtx, h) }()
 	frags := fragcache.New(fragcache.Options{})
-	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test", Events: ev, Fragments: frags}))
+	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test", Demo: demo, Events: ev, Fragments: frags}))
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

@@ -82,6 +82,7 @@ func NewRouter(cfg Config) http.Handler {
 		cfg.Fragments = fragcache.New(fragcache.Options{})
 	}
 	b := &boards{cfg: cfg, cache: cfg.Fragments}
+	r.Get(linkPath, b.link)
 	r.Get("/{board}", b.page)
 	r.Get("/{board}/{fragment}", b.fragment)
 	return r

@@ -18,6 +18,8 @@ var french = map[string]map[string]string{
 		"Snatch_number": "Arraché #{0}", "C_and_J_number": "É-J #{0}", "Scoreboard.Snatch": "Arraché",
 		"Scoreboard.GroupLiftType": "Groupe {0} {1}",
 		"Scoreboard.AttemptsDone":  "{0,choice,0#Aucun essai.|1#1 essai.|1<{0} essais.}",
+		"Group_number":             "Plateau {0}",
+		"BreakType.FIRST_CJ":       "Décompte avant l'épaulé-jeté",
 	},
 }
 
@@ -38,8 +40,8 @@ func TestAttemptBar(t *testing.T) {
 			lang: "fr",
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Arraché #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Groupe A1 Arraché – 3 essais.",
-				Slot:        components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000}},
+				SessionLine: "Groupe A1 Arraché – 3 essais.", Mode: "CURRENT_ATHLETE",
+				Slot: components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000, FinalMS: 30000}},
 		},
 		{
 			name: "regional locale falls back to its base, unknown keys to English",
@@ -48,7 +50,8 @@ func TestAttemptBar(t *testing.T) {
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "É-J #1", Weight: "81", KgSymbol: board.KgSymbol,
 				SessionLine: "Groupe A1 Clean & Jerk – Aucun essai.", // C&J attempts only
-				Slot:        components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000}},
+				Mode:        "CURRENT_ATHLETE",
+				Slot:        components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000, FinalMS: 30000}},
 		},
 		{
 			name: "running clock keeps its anchor; warning at 30 s",
@@ -58,9 +61,9 @@ func TestAttemptBar(t *testing.T) {
 			},
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Session A1 Snatch – 3 attempts done.",
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
 				Slot: components.SlotView{Kind: "clock", Text: "0:30", RemainingMS: 29500, AnchorMS: anchor.UnixMilli(),
-					Running: true, Warning: true}},
+					Running: true, Warning: "final", FinalMS: 30000}},
 		},
 		{
 			name: "decision lights replace the clock",
@@ -70,8 +73,8 @@ func TestAttemptBar(t *testing.T) {
 			},
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Session A1 Snatch – 3 attempts done.",
-				Slot:        components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}}},
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
+				Slot: components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}}},
 		},
 		{
 			name: "a single referee shows one light",
@@ -81,8 +84,8 @@ func TestAttemptBar(t *testing.T) {
 			},
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Session A1 Snatch – 3 attempts done.",
-				Slot:        components.SlotView{Kind: "lights", Lights: []string{"bad"}}},
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
+				Slot: components.SlotView{Kind: "lights", Lights: []string{"bad"}}},
 		},
 		{
 			name: "down signal before the lights",
@@ -90,18 +93,18 @@ func TestAttemptBar(t *testing.T) {
 			edit: func(f *hub.FOP) { f.Decision = hub.Decision{Event: "DOWN_SIGNAL", Down: true} },
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "down"}},
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE", Slot: components.SlotView{Kind: "down"}},
 		},
 		{
-			name: "break shows OWLCMS's message and the break clock",
-			lang: "en",
+			name: "break: its message in the viewer's language and the break clock",
+			lang: "fr",
 			edit: func(f *hub.FOP) {
-				f.Mode, f.Break, f.State = "LIFT_COUNTDOWN", true, "BREAK"
-				f.Current.FullName = "Session A1 – Time before Clean & Jerk"
+				f.Mode, f.Break, f.State, f.BreakType = "LIFT_COUNTDOWN", true, "BREAK", "FIRST_CJ"
+				f.Current.FullName = "Session A1 &ndash; Time before Clean & Jerk" // OWLCMS's own language: not used
 				f.BreakClock = hub.BreakClock{Event: "BreakStarted", Running: true, Remaining: 10 * time.Minute, ReceivedAt: anchor}
 			},
-			want: components.AttemptBarView{Break: true, FullName: "Session A1 – Time before Clean & Jerk",
-				SessionLine: "Session A1 Snatch – 3 attempts done.",
+			want: components.AttemptBarView{Break: true, FullName: "Plateau A1 – Décompte avant l'épaulé-jeté",
+				SessionLine: "Groupe A1 Arraché – 3 essais.", Mode: "LIFT_COUNTDOWN",
 				Slot: components.SlotView{Kind: "break", Text: "10:00", RemainingMS: 600000,
 					AnchorMS: anchor.UnixMilli(), Running: true}},
 		},
@@ -113,14 +116,14 @@ func TestAttemptBar(t *testing.T) {
 				f.Current.FullName = "Jury deliberation"
 				f.BreakClock = hub.BreakClock{Indefinite: true}
 			},
-			want: components.AttemptBarView{Break: true, FullName: "Jury deliberation",
-				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "break", Text: "STOP"}},
+			want: components.AttemptBarView{Break: true, FullName: "Session A1 – Jury Deliberation", Mode: "INTERRUPTION",
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "stop", Label: "Jury Deliberation"}},
 		},
 		{
 			name: "no session: competition name and waiting",
 			lang: "en",
 			edit: func(f *hub.FOP) { f.State, f.Mode, f.CurrentKey = "INACTIVE", "WAIT", "" },
-			want: components.AttemptBarView{Waiting: true, Message: "Invented Open", SessionLine: "Waiting for the next session."},
+			want: components.AttemptBarView{Waiting: true, Mode: "WAIT", Message: "Invented Open", SessionLine: "Waiting for the next session."},
 		},
 	}
 	for _, tt := range tests {
@@ -148,6 +151,7 @@ func TestClock(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		0: "0:00", -time.Second: "0:00", 60 * time.Second: "1:00", 59001 * time.Millisecond: "1:00",
 		59 * time.Second: "0:59", 120 * time.Second: "2:00", 1 * time.Millisecond: "0:01", 10 * time.Minute: "10:00",
+		59*time.Minute + 59*time.Second: "59:59", time.Hour: "1:00:00", time.Hour + 61*time.Second: "1:01:01",
 	} {
 		if got := board.Clock(d); got != want {
 			t.Errorf("Clock(%v) = %q, want %q", d, got, want)

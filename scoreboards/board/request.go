@@ -18,10 +18,15 @@ type Request struct {
 	Lang    string   // the viewer's language as asked; lookups fall back to its base, then en
 	Options Options
 	Query   url.Values // the board-specific options (Board.BoardQuery)
+	// Now is when the render happens (set by the web layer; zero in tests that do not care):
+	// signals held for a moment (the down arrow) are left out once their time is past.
+	Now time.Time
 
 	// Filled by the web layer for the page around the fragments.
-	SSEURL string
-	URLs   map[string]string
+	SSEURL   string
+	URLs     map[string]string
+	LinkURL  string // the OWLCMS connection marker's fragment, "" for none
+	LinkDown bool   // OWLCMS is not connected
 }
 
 // NewRequest builds a request for a platform of a snapshot.
@@ -56,7 +61,16 @@ func (r Request) Tf(key, english string, args ...any) string {
 func (r Request) Page(title string) components.PageMeta {
 	return components.PageMeta{
 		Title: title, Lang: r.Lang, Theme: r.Options.Theme, Size: r.Options.Size,
-		SSEURL: r.SSEURL, URLs: r.URLs,
+		SSEURL: r.SSEURL, URLs: r.URLs, ServerMS: unixMS(r.Now),
+		Link: r.Link(),
+	}
+}
+
+// Link is the OWLCMS connection marker in the viewer's language.
+func (r Request) Link() components.LinkView {
+	return components.LinkView{
+		Down: r.LinkDown, URL: r.LinkURL,
+		Text: hub.PlainText(r.T("WaitingForSite", "Waiting for updates from the competition site.")),
 	}
 }
 

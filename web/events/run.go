@@ -14,9 +14,11 @@ func (b *Broker) Run(ctx context.Context, h *hub.Hub) {
 	// Subscribe before reading the snapshot: a platform that appears in between is announced.
 	sub := h.Subscribe()
 	defer sub.Close()
-	for _, fop := range h.Snapshot().FOPNames() {
+	snap := h.Snapshot()
+	for _, fop := range snap.FOPNames() {
 		b.ensure(fop)
 	}
+	linked := len(snap.Sources) > 0
 
 	tick := time.NewTicker(b.opts.Heartbeat)
 	defer tick.Stop()
@@ -25,7 +27,11 @@ func (b *Broker) Run(ctx context.Context, h *hub.Hub) {
 		case <-ctx.Done():
 			return
 		case <-sub.C():
-			b.safely("change", func() { b.apply(sub.Take()) })
+			b.safely("change", func() {
+				changes := sub.Take()
+				b.apply(changes)
+				linked = b.announceLink(h.Snapshot(), linked, changes)
+			})
 		case <-tick.C:
 			b.safely("heartbeat", b.heartbeat)
 		}
@@ -52,6 +58,24 @@ func (b *Broker) apply(changes []hub.Change) {
 			// Only the OWLCMS adapter cares: no page shows it.
 		}
 	}
+}
+
+// announceLink sends EventLink to every stream when the status changes say an OWLCMS
+// connection came or went (whether any is connected flipped), and returns the new state. Status
+// changes come with every OWLCMS message: boards must not refetch their marker for each.
+func (b *Broker) announceLink(s *hub.Snapshot, was bool, changes []hub.Change) bool {
+	now := len(s.Sources) > 0
+	if now == was {
+		return was
+	}
+	var v uint64 // the event's token: the status version that carried the change
+	for _, c := range changes {
+		if c.Kind == hub.ChangeStatus {
+			v = c.Version
+		}
+	}
+	b.PublishAll(EventLink, v)
+	return now
 }
 
 // ensure is Ensure for the hub's platforms, which should always get a stream: a refusal means

@@ -63,7 +63,9 @@ func TestRunMapsHubChanges(t *testing.T) {
 	h.SourceConnected("192.0.2.1:1234", "/ws")
 	v = h.Snapshot().StatusVersion
 	red.expect(t, EventStatus, v)
+	red.expect(t, EventLink, v) // OWLCMS came: boards drop their "not connected" mark
 	glob.expect(t, EventStatus, v)
+	glob.expect(t, EventLink, v)
 
 	// A platform that appears later gets its stream from the change itself, and the global
 	// stream hears of it (pages opened before it existed wait there).
@@ -98,4 +100,25 @@ func TestRunSurvivesPanic(t *testing.T) {
 	g := f.connect(t, "/events")
 	h.SourceConnected("192.0.2.1:1234", "/ws")
 	g.expect(t, EventStatus, h.Snapshot().StatusVersion)
+}
+
+// TestRunAnnouncesLinkChangesOnly: the link event goes out when OWLCMS connects or the last
+// connection goes, not for every status change (every OWLCMS message is one).
+func TestRunAnnouncesLinkChangesOnly(t *testing.T) {
+	f := newFixture(t, Options{})
+	h := hub.New(hub.Options{Logger: discard})
+	startRun(t, f.b, h)
+	g := f.connect(t, "/events")
+
+	a := h.SourceConnected("192.0.2.1:1234", "/ws")
+	g.expect(t, EventStatus, h.Snapshot().StatusVersion)
+	g.expect(t, EventLink, h.Snapshot().StatusVersion)
+	b := h.SourceConnected("192.0.2.2:1234", "/ws") // a second connection: still linked
+	g.expect(t, EventStatus, h.Snapshot().StatusVersion)
+	h.SourceDisconnected(a)
+	g.expect(t, EventStatus, h.Snapshot().StatusVersion)
+	h.SourceDisconnected(b) // the last one: boards mark themselves
+	v := h.Snapshot().StatusVersion
+	g.expect(t, EventStatus, v)
+	g.expect(t, EventLink, v)
 }

@@ -1,0 +1,181 @@
+package board
+
+import (
+	"cmp"
+	"fmt"
+	"time"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+)
+
+// How long a board keeps showing a signal that the next event may replace at once.
+const (
+	// DownHold: the down arrow stays at least this long, even when the lights (immediate
+	// decision display) or a reset follow straight away. OWLCMS's displays show it 2.75 s;
+	// remote boards without a hold flashed it too briefly (owlcms4 #759, #820).
+	DownHold = 2 * time.Second
+	// JuryHold: a jury's decision shows as long as OWLCMS shows a referees' decision.
+	JuryHold = 3500 * time.Millisecond
+)
+
+// Default warning thresholds of the athlete clock, when OWLCMS does not send its own.
+const (
+	finalWarning   = 30 * time.Second
+	initialWarning = 90 * time.Second // only on a two-minute clock
+)
+
+// Slot picks what the bar's right-hand slot shows, in this order: the referees' decision
+// (lights until OWLCMS's RESET, the down arrow before them), the break clock during a
+// countdown, a stop sign during an interruption, nothing during a ceremony or after the
+// session, else the athlete clock. A signal that must outlast the next event (the down arrow
+// for DownHold, a jury decision for JuryHold) is laid over it as a Hold that the page drops
+// on time by itself.
+func Slot(r Request) components.SlotView {
+	f := r.FOP
+	if f == nil {
+		return components.SlotView{}
+	}
+	m := ModeOf(f)
+	d := f.Decision
+	var s components.SlotView
+	switch {
+	case d.Visible && hasLight(d.Lights):
+		s = components.SlotView{Kind: "lights", Lights: lights(d, d.Lights)}
+	case d.Down:
+		s = components.SlotView{Kind: "down"}
+	case m.HasCountdown() && !f.BreakClock.Indefinite:
+		s = breakClock(r, f.BreakClock)
+	case m == ModeInterruption || m.HasCountdown():
+		s = components.SlotView{Kind: "stop", Label: hub.PlainText(breakText(r, f))}
+	case m.IsBreak() || m == ModeWait || f.State == "INACTIVE":
+		// A ceremony or the session's results: no clock.
+	default:
+		s = athleteClock(r, f)
+	}
+	if m == ModeCurrentAthlete || m == ModeInterruption { // never over a countdown or a ceremony
+		s.Hold = hold(r, s.Kind)
+	}
+	return s
+}
+
+// hold is the signal laid over the slot, nil when none is due at the time of the render.
+func hold(r Request, base string) *components.HoldView {
+	d := r.FOP.Decision
+	if d.Event == "JURY_DECISION" && !d.ReceivedAt.IsZero() {
+		until := d.ReceivedAt.Add(JuryHold)
+		verdict := hub.LightNone
+		switch d.JuryDecision {
+		case "GOOD_LIFT":
+			verdict = hub.LightGood
+		case "BAD_LIFT":
+			verdict = hub.LightBad
+		}
+		if verdict != hub.LightNone && r.before(until) {
+			label := r.T("JuryNotification.Confirmed", "Jury Confirmation")
+			if d.JuryReversal {
+				label = r.T("JuryNotification.Reversal", "Jury REVERSAL")
+			}
+			return &components.HoldView{Kind: "jury", Label: hub.PlainText(label), UntilMS: until.UnixMilli(),
+				Lights: lights(d, [3]hub.Light{verdict, verdict, verdict})}
+		}
+	}
+	if base != "down" && !d.DownAt.IsZero() && r.before(d.DownAt.Add(DownHold)) {
+		return &components.HoldView{Kind: "down", UntilMS: d.DownAt.Add(DownHold).UnixMilli()}
+	}
+	return nil
+}
+
+// before reports whether the render happens before t; a request without a time (a test that
+// does not care) counts as before.
+func (r Request) before(t time.Time) bool { return r.Now.IsZero() || r.Now.Before(t) }
+
+// athleteClock is the athlete's countdown with its warning thresholds: 30 s, and 90 s on a
+// two-minute clock. The text and warning are those at the render, for a page without script;
+// the page's script recomputes both from the anchor.
+func athleteClock(r Request, f *hub.FOP) components.SlotView {
+	c := f.Clock
+	allowed := cmp.Or(max(c.TimeAllowed, f.Current.TimeAllowed), time.Minute)
+	rem := c.Remaining
+	if c.Event == "" && rem == 0 { // no clock event yet: the time the athlete will get
+		rem = allowed
+	}
+	final := cmp.Or(c.FinalWarning, finalWarning)
+	initial := c.InitialWarning
+	if initial == 0 && allowed >= 2*time.Minute {
+		initial = initialWarning // builds that do not send athleteInitialWarningMillis
+	}
+	if initial >= allowed || initial <= final {
+		initial = 0 // a one-minute clock has no first warning
+	}
+	shown := rem
+	if c.Running && !r.Now.IsZero() {
+		shown = c.RemainingAt(r.Now)
+	}
+	s := components.SlotView{Kind: "clock", Text: Clock(shown), RemainingMS: rem.Milliseconds(),
+		AnchorMS: unixMS(c.ReceivedAt), Running: c.Running,
+		InitialMS: initial.Milliseconds(), FinalMS: final.Milliseconds()}
+	switch {
+	case shown <= final:
+		s.Warning = "final"
+	case initial > 0 && shown <= initial:
+		s.Warning = "initial"
+	}
+	return s
+}
+
+// breakClock is the countdown to the end of a break (introduction, first snatch, first C&J).
+func breakClock(r Request, b hub.BreakClock) components.SlotView {
+	shown := b.Remaining
+	if !r.Now.IsZero() {
+		shown = b.RemainingAt(r.Now)
+	}
+	return components.SlotView{Kind: "break", Text: Clock(shown), RemainingMS: b.Remaining.Milliseconds(),
+		AnchorMS: unixMS(b.ReceivedAt), Running: b.Running}
+}
+
+// Clock formats a remaining time as m:ss (h:mm:ss from an hour up, for a countdown to an
+// introduction set hours ahead), rounding up so that 0:00 means the time is over. The page's
+// script formats the same way while the clock runs.
+func Clock(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int64((d + time.Second - 1) / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// lights are the slot's lights: three, or the centre one for a single referee.
+func lights(d hub.Decision, ls [3]hub.Light) []string {
+	shown := ls[:]
+	if d.SingleReferee {
+		shown = ls[1:2] // the centre referee decides alone
+	}
+	out := make([]string, len(shown))
+	for i, l := range shown {
+		out[i] = lightClass(l)
+	}
+	return out
+}
+
+func hasLight(ls [3]hub.Light) bool {
+	for _, l := range ls {
+		if l != hub.LightNone {
+			return true
+		}
+	}
+	return false
+}
+
+func lightClass(l hub.Light) string {
+	switch l {
+	case hub.LightGood:
+		return "good"
+	case hub.LightBad:
+		return "bad"
+	}
+	return ""
+}

@@ -1,0 +1,45 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/scoreboards/board"
+)
+
+// linkPath serves the OWLCMS connection marker that every board page carries (a corner mark
+// shown while OWLCMS is not connected). Pages refetch it on the "link" event, which the broker
+// sends only when the connection comes or goes, not on every OWLCMS message.
+const linkPath = "/link-status"
+
+// owlcmsLinked reports whether boards have a live source: an OWLCMS connection, or the demo.
+func owlcmsLinked(cfg Config, s *hub.Snapshot) bool { return cfg.Demo || len(s.Sources) > 0 }
+
+func (b *boards) link(w http.ResponseWriter, r *http.Request) {
+	snap := b.cfg.Hub.Snapshot()
+	lang := r.URL.Query().Get("lang")
+	if !validLang(lang) {
+		http.Error(w, "lang: a locale such as en, fr or fr-CA", http.StatusBadRequest)
+		return
+	}
+	if lang == "" {
+		lang = defaultLang(snap)
+	}
+	req := board.NewRequest(snap, "", lang, board.DefaultOptions, nil)
+	req.LinkDown = !owlcmsLinked(b.cfg, snap)
+	key := "link\x00" + snap.Translations.Resolve(lang) + "|" + strconv.FormatUint(snap.TranslationsVersion, 10) +
+		"|" + strconv.FormatBool(req.LinkDown)
+	e, err := b.cache.Get(key, func(out io.Writer) error {
+		return components.LinkMarker(req.Link()).Render(r.Context(), out)
+	})
+	if err != nil {
+		b.cfg.Logger.Error("rendering the connection marker", "err", err)
+		http.Error(w, "could not render the connection marker", http.StatusInternalServerError)
+		return
+	}
+	setServerTime(w)
+	e.ServeHTTP(w, r)
+}
