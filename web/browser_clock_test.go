@@ -152,3 +152,40 @@ func TestBrowserDownSignalThenLights(t *testing.T) {
 	send(t, c, "decision", `{"fop":"A","decisionEventType":"RESET","decisionsVisible":"false","down":"false"}`)
 	waitFor(b, "the clock after the reset", 5*time.Second, clockProbeJS, func(p clockProbe) bool { return p.Light == 0 && !p.Down && p.Clock })
 }
+
+// markerJS says whether the board's connection marker is visible.
+const markerJS = `(() => { const m = document.querySelector('#link .link-marker'); return !!m && m.getClientRects().length > 0; })()`
+
+// TestBrowserConnectionMarker: when OWLCMS goes away the board keeps its last state and shows a
+// discreet marker, gone as soon as OWLCMS is back; the same marker shows while the page's own
+// event stream is down.
+func TestBrowserConnectionMarker(t *testing.T) {
+	requireBrowser(t)
+	s := newTestServer(t, owlcms.Options{})
+	c := s.dial(t, "/ws")
+	send(t, c, "update", lifterUpdate)
+
+	g := newGate(t, s)
+	b := newBrowser(t)
+	b.do(chromedp.Navigate(g.srv.URL + "/start-order?fop=A"))
+	waitFor(b, "the board, no marker", 15*time.Second, `document.querySelector('#bar').textContent.includes('MARLOWE') && !(`+markerJS+`)`,
+		func(ok bool) bool { return ok })
+
+	_ = c.conn.CloseNow() // OWLCMS killed
+	waitFor(b, "the marker once OWLCMS is gone", 10*time.Second, markerJS, func(v bool) bool { return v })
+	if !eval[bool](b, `document.querySelector('#bar').textContent.includes('MARLOWE')`) {
+		t.Error("the board lost its state with OWLCMS")
+	}
+
+	c = s.dial(t, "/ws") // OWLCMS back
+	send(t, c, "update", lifterUpdate)
+	waitFor(b, "no marker once OWLCMS is back", 10*time.Second, markerJS, func(v bool) bool { return !v })
+
+	// The page's own stream down (the tracker unreachable): marked after a few seconds.
+	g.down.Store(true)
+	g.srv.CloseClientConnections()
+	waitFor(b, "the marker while the stream is down", 15*time.Second, markerJS, func(v bool) bool { return v })
+	g.down.Store(false)
+	waitFor(b, "no marker once the stream is back", 20*time.Second, markerJS, func(v bool) bool { return !v })
+	b.do(chromedp.Navigate("about:blank"))
+}

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/coder/websocket"
 
@@ -50,6 +51,12 @@ type conn struct {
 // run serves the connection until the peer goes away, processing fails for good, or the
 // handler closes. It returns once both goroutines have ended.
 func (c *conn) run() {
+	alive := make(chan struct{})
+	go func() {
+		defer close(alive)
+		c.keepalive()
+	}()
+	defer func() { <-alive }() // c.ctx is cancelled once processing ends, which stops it
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -66,6 +73,35 @@ func (c *conn) run() {
 	c.queue.close()
 	<-done
 	c.logClosed(err)
+}
+
+// keepalive pings OWLCMS every ping interval and tears the connection down when a pong does
+// not come back in time: the read loop then ends and the hub hears that OWLCMS is gone.
+func (c *conn) keepalive() {
+	defer func() {
+		if r := recover(); r != nil {
+			c.log.Error("panic in owlcms keepalive", "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	t := time.NewTicker(c.h.ping.every)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case <-t.C:
+		}
+		ctx, cancel := context.WithTimeout(c.ctx, c.h.ping.timeout)
+		err := c.ws.Ping(ctx)
+		cancel()
+		if err != nil {
+			if c.ctx.Err() == nil {
+				c.log.Warn("owlcms stopped answering pings: closing the connection", "timeout", c.h.ping.timeout, "error", err)
+				_ = c.ws.CloseNow()
+			}
+			return
+		}
+	}
 }
 
 // readLoop reads frames and queues them. It does nothing else, so that the library keeps

@@ -38,11 +38,20 @@ type Options struct {
 	MinimumVersion string
 
 	Now func() time.Time // default time.Now
+
+	// PingInterval is how often the tracker pings each OWLCMS connection (default 20 s), and
+	// PingTimeout how long it waits for the pong (default 15 s) before closing the connection
+	// as dead. A cable pulled or a venue Wi-Fi gone silent leaves a half-open TCP connection
+	// that no read ever ends: without this the status page and the boards would say "connected"
+	// for as long as the OS keeps it. OWLCMS's Java client answers pings by itself.
+	PingInterval, PingTimeout time.Duration
 }
 
 const (
 	defaultReadLimit        = 64 << 20
 	defaultLearningMaxBytes = 512 << 20
+	defaultPingInterval     = 20 * time.Second
+	defaultPingTimeout      = 15 * time.Second
 	maxQueuedFrames         = 256
 	writeTimeout            = 10 * time.Second
 )
@@ -56,6 +65,7 @@ type Handler struct {
 	log       *slog.Logger
 	now       func() time.Time
 	readLimit int64
+	ping      struct{ every, timeout time.Duration }
 	keys      keyChecker
 	gate      versionGate
 	learn     *learner // nil when learning mode is off
@@ -90,6 +100,12 @@ func NewHandler(h Hub, o Options) *Handler {
 	if o.LearningMaxBytes <= 0 {
 		o.LearningMaxBytes = defaultLearningMaxBytes
 	}
+	if o.PingInterval <= 0 {
+		o.PingInterval = defaultPingInterval
+	}
+	if o.PingTimeout <= 0 {
+		o.PingTimeout = defaultPingTimeout
+	}
 	hd := &Handler{
 		hub:       h,
 		log:       o.Logger,
@@ -101,6 +117,7 @@ func NewHandler(h Hub, o Options) *Handler {
 		held:      &heldBudget{max: 2 * o.ReadLimit},
 		conns:     map[*conn]struct{}{},
 	}
+	hd.ping.every, hd.ping.timeout = o.PingInterval, o.PingTimeout
 	hd.stopCtx, hd.stop = context.WithCancel(context.Background())
 	hd.killCtx, hd.kill = context.WithCancel(context.Background())
 	return hd
