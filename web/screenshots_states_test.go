@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -51,13 +50,7 @@ var barStates = []struct {
 //
 //	SCREENSHOTS=$PWD/docs/screenshots go test ./web -run TestScreenshotsStates
 func TestScreenshotsStates(t *testing.T) {
-	dir := os.Getenv("SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set SCREENSHOTS=<dir> to write the board screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotDir(t)
 	s := demoServer(t)
 	b := newBrowser(t)
 	for _, st := range barStates {
@@ -83,14 +76,6 @@ func TestScreenshotsStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeShot(t, filepath.Join(dir, "start-order-owlcms-lost-1366x768.png"), png)
-}
-
-func writeShot(t *testing.T, name string, png []byte) {
-	t.Helper()
-	if err := os.WriteFile(name, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %s (%d bytes)", name, len(png))
 }
 
 // barShot captures the attempt bar of a board at 1366 px, half the device pixels.

@@ -21,13 +21,7 @@ import (
 // at half the device pixel ratio so that the committed PNGs stay small; animations are
 // paused so the current lifter is not caught mid-blink.
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("SCREENSHOTS")
-	if dir == "" {
-		t.Skip("set SCREENSHOTS=<dir> to write the board screenshots")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := screenshotDir(t)
 	s := demoServer(t)
 	b := newBrowser(t)
 
@@ -41,14 +35,32 @@ func TestScreenshots(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", u, err)
 				}
-				name := filepath.Join(dir, board+"-"+theme+"-"+fmt.Sprintf("%dx%d", sz.w, sz.h)+".png")
-				if err := os.WriteFile(name, png, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				t.Logf("wrote %s (%d bytes)", name, len(png))
+				writeShot(t, filepath.Join(dir, board+"-"+theme+"-"+fmt.Sprintf("%dx%d", sz.w, sz.h)+".png"), png)
 			}
 		}
 	}
+}
+
+// screenshotDir is the folder named by $SCREENSHOTS, created if needed; without it the test
+// skips.
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set SCREENSHOTS=<dir> to write the board screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func writeShot(t *testing.T, name string, png []byte) {
+	t.Helper()
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s (%d bytes)", name, len(png))
 }
 
 // screenshot opens u in a new tab of b's browser (closed afterwards, with its event stream)

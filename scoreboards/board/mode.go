@@ -126,31 +126,36 @@ func BreakMessage(r Request, m Mode) string {
 	return strings.TrimSpace(hub.PlainText(r.Tf("Group_number", "Session {0}", f.SessionName))) + " – " + msg
 }
 
+// text is a translation key with its English text, for when OWLCMS sent no translations.
+type text struct{ key, english string }
+
+// OWLCMS's public messages (BreakDisplay.inferMessage): a ceremony names itself, otherwise
+// the break type does; a technical or marshal issue, or an unknown type, is a pause.
+var (
+	ceremonyTexts = map[string]text{
+		"INTRODUCTION":           {"BreakMgmt.IntroductionOfAthletes", "Introduction of Athletes"},
+		"MEDALS":                 {"PublicMsg.Medals", "Medal Ceremony"},
+		"OFFICIALS_INTRODUCTION": {"BreakMgmt.IntroductionOfOfficials", "Introduction of Officials"},
+	}
+	breakTexts = map[string]text{
+		"FIRST_SNATCH":        {"BreakType.FIRST_SNATCH", "Time before Snatch"},
+		"FIRST_CJ":            {"BreakType.FIRST_CJ", "Time before Clean & Jerk"},
+		"BEFORE_INTRODUCTION": {"BreakType.BEFORE_INTRODUCTION", "Time before Introduction"},
+		"JURY":                {"PublicMsg.JuryDeliberation", "Jury Deliberation"},
+		"CHALLENGE":           {"PublicMsg.CHALLENGE", "Challenge"},
+		"GROUP_DONE":          {"PublicMsg.GroupDone", "Results"},
+		"CEREMONY":            {"BreakType.CEREMONY", "Ceremony"},
+	}
+	pausedText = text{"PublicMsg.CompetitionPaused", "Competition paused"}
+)
+
 // breakText is OWLCMS's public message for the break or ceremony under way.
 func breakText(r Request, f *hub.FOP) string {
-	switch ceremonyOf(f) {
-	case "INTRODUCTION":
-		return r.T("BreakMgmt.IntroductionOfAthletes", "Introduction of Athletes")
-	case "MEDALS":
-		return r.T("PublicMsg.Medals", "Medal Ceremony")
-	case "OFFICIALS_INTRODUCTION":
-		return r.T("BreakMgmt.IntroductionOfOfficials", "Introduction of Officials")
+	t, ok := ceremonyTexts[ceremonyOf(f)]
+	if !ok {
+		if t, ok = breakTexts[breakTypeOf(f)]; !ok {
+			t = pausedText
+		}
 	}
-	switch breakTypeOf(f) {
-	case "FIRST_SNATCH":
-		return r.T("BreakType.FIRST_SNATCH", "Time before Snatch")
-	case "FIRST_CJ":
-		return r.T("BreakType.FIRST_CJ", "Time before Clean & Jerk")
-	case "BEFORE_INTRODUCTION":
-		return r.T("BreakType.BEFORE_INTRODUCTION", "Time before Introduction")
-	case "JURY":
-		return r.T("PublicMsg.JuryDeliberation", "Jury Deliberation")
-	case "CHALLENGE":
-		return r.T("PublicMsg.CHALLENGE", "Challenge")
-	case "GROUP_DONE":
-		return r.T("PublicMsg.GroupDone", "Results")
-	case "CEREMONY":
-		return r.T("BreakType.CEREMONY", "Ceremony")
-	}
-	return r.T("PublicMsg.CompetitionPaused", "Competition paused") // TECHNICAL, MARSHAL, unknown
+	return r.T(t.key, t.english)
 }
