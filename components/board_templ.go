@@ -174,7 +174,7 @@ func BoardPage(m PageMeta) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = head(m.Title, boardScripts(m), "css/board.css").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = head(m.Title, boardScripts(m), append([]string{"css/board.css"}, m.Stylesheets...)...).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

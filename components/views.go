@@ -8,11 +8,13 @@ package components
 type PageMeta struct {
 	Title   string
 	Lang    string
-	Theme   string            // "dark" or "light"
-	Size    float64           // font scale chosen by the viewer, 1 = fit the screen
-	Overlay bool              // OBS overlay: transparent page
-	SSEURL  string            // the page's one event stream; "" = none (documents)
-	URLs    map[string]string // fragment name → URL htmx fetches it from
+	Theme   string  // "dark" or "light"
+	Size    float64 // font scale chosen by the viewer, 1 = fit the screen
+	Overlay bool    // OBS overlay: transparent page
+	// Stylesheets are the board's own, after css/board.css (static paths: "css/overlay.css").
+	Stylesheets []string
+	SSEURL      string            // the page's one event stream; "" = none (documents)
+	URLs        map[string]string // fragment name → URL htmx fetches it from
 	// ServerMS is the server's time (Unix ms) at render: the page's first estimate of its
 	// clock's offset from the server.
 	ServerMS int64

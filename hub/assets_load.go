@@ -3,7 +3,9 @@ package hub
 import (
 	"fmt"
 	"maps"
+	"path"
 	"slices"
+	"strings"
 )
 
 // ReplaceAssetsZip replaces the whole set of one asset kind with the files of a ZIP (flags_zip,
@@ -38,9 +40,37 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 		maps.Copy(counts, s.Assets)
 		counts[kind] = len(files) // a present key, even 0, means "loaded"
 		s.Assets = counts
+		index := make(map[AssetKind]map[string]string, len(s.assetIndex)+1)
+		maps.Copy(index, s.assetIndex)
+		index[kind] = indexAssets(files)
+		s.assetIndex = index
 		s.AssetsVersion = h.nextVersion()
 		return []Change{{Kind: ChangeAssets, Version: s.AssetsVersion}}
 	})
 	h.log.Info("assets loaded", "kind", kind, "count", len(files), "bytes", total)
 	return len(files), nil
+}
+
+// indexAssets maps each file's lower-cased name without its extension to the name, so boards
+// can find a picture by membership number or a flag by team name whatever its format.
+func indexAssets(files []AssetFile) map[string]string {
+	m := make(map[string]string, len(files))
+	for _, f := range files {
+		base := path.Base(f.Name)
+		stem := strings.ToLower(strings.TrimSuffix(base, path.Ext(base)))
+		if prev, ok := m[stem]; !ok || f.Name < prev { // deterministic when two formats exist
+			m[stem] = f.Name
+		}
+	}
+	return m
+}
+
+// FindAsset returns the name of the file of kind whose name without extension is stem
+// (case-insensitive), e.g. the picture "2001003.jpg" of membership "2001003".
+func (s *Snapshot) FindAsset(kind AssetKind, stem string) (string, bool) {
+	if stem == "" {
+		return "", false
+	}
+	name, ok := s.assetIndex[kind][strings.ToLower(stem)]
+	return name, ok
 }

@@ -139,3 +139,22 @@ func TestReplaceAssetsZipLimitsAndKinds(t *testing.T) {
 		t.Fatalf("styles: %v", err)
 	}
 }
+
+func TestFindAsset(t *testing.T) {
+	h := New(Options{})
+	if _, err := h.ReplaceAssetsZip(AssetPictures, zipOf(t, map[string][]byte{
+		"2001003.jpg": []byte("jpeg"), "sub/77.PNG": []byte("png"), "readme.txt": []byte("x"),
+	})); err != nil {
+		t.Fatal(err)
+	}
+	s := h.Snapshot()
+	for stem, want := range map[string]string{"2001003": "2001003.jpg", "77": "sub/77.PNG", "README": "readme.txt", "": "", "999": ""} {
+		got, ok := s.FindAsset(AssetPictures, stem)
+		if got != want || ok != (want != "") {
+			t.Errorf("FindAsset(%q) = %q %v, want %q", stem, got, ok, want)
+		}
+	}
+	if _, ok := s.FindAsset(AssetFlags, "2001003"); ok {
+		t.Error("a picture found among the flags")
+	}
+}

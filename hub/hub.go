@@ -111,6 +111,7 @@ type Snapshot struct {
 	FOPs                map[string]*FOP // keyed by platform name
 	Assets              map[AssetKind]int
 	AssetsVersion       uint64
+	assetIndex          map[AssetKind]map[string]string // see FindAsset
 
 	Sources         []Source       // OWLCMS connections, oldest first
 	ProtocolVersion string         // last accepted OWLCMS protocol version

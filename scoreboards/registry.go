@@ -4,8 +4,12 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/owlcms/tracker/scoreboards/attemptbar"
+	"github.com/owlcms/tracker/scoreboards/attemptboard"
 	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/currentathlete"
 	"github.com/owlcms/tracker/scoreboards/liftingorder"
+	"github.com/owlcms/tracker/scoreboards/lowerthird"
 	"github.com/owlcms/tracker/scoreboards/rankings"
 	"github.com/owlcms/tracker/scoreboards/startorder"
 )
@@ -15,6 +19,10 @@ var all = []*board.Board{
 	startorder.Board,
 	liftingorder.Board,
 	rankings.Board,
+	attemptboard.Board,
+	attemptbar.Board,
+	lowerthird.Board,
+	currentathlete.Board,
 }
 
 // All lists the boards by category (in board.Categories order), then by Order.

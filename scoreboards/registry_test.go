@@ -19,7 +19,7 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("Lookup(%q) failed", b.Name)
 		}
 	}
-	for _, name := range []string{"start-order", "lifting-order", "rankings"} {
+	for _, name := range []string{"start-order", "lifting-order", "rankings", "attempt-board", "attempt-bar", "lower-third", "current-athlete"} {
 		if !seen[name] {
 			t.Errorf("board %q missing from the registry", name)
 		}

@@ -48,6 +48,9 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
+	for _, res := range bd.Wants {
+		b.cfg.Hub.Want(res)
+	}
 	stream := ""
 	if known(req.Snap, req.FOPName) && b.cfg.Events.Ensure(req.FOPName) {
 		stream = req.FOPName

@@ -35,7 +35,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 	}
 	c := f.Current
 	v.StartNumber, v.FullName, v.Team, v.Category = c.StartNumber, c.FullName, c.TeamName, c.Category
-	if a := athlete(f, f.CurrentKey); a != nil {
+	if a := CurrentAthlete(f); a != nil {
 		v.FlagURL = a.FlagURL
 		if v.Team == "" {
 			v.Team = a.TeamName
@@ -100,13 +100,13 @@ func AttemptsDone(f *hub.FOP) int {
 	return n
 }
 
-// athlete finds a session athlete by key, nil when absent.
-func athlete(f *hub.FOP, key string) *hub.Athlete {
-	if key == "" {
+// CurrentAthlete is the session athlete lifting now, nil when unknown.
+func CurrentAthlete(f *hub.FOP) *hub.Athlete {
+	if f == nil || f.CurrentKey == "" {
 		return nil
 	}
 	for _, a := range f.Athletes {
-		if a.Key == key {
+		if a.Key == f.CurrentKey {
 			return a
 		}
 	}

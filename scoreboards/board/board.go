@@ -7,7 +7,11 @@
 // Request; the registry in package scoreboards lists them.
 package board
 
-import "github.com/a-h/templ"
+import (
+	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/hub"
+)
 
 // Category groups boards on the landing page.
 type Category string
@@ -35,6 +39,9 @@ type Board struct {
 	Options     []Option // board-specific options, after the common ones
 	NoCommon    []string // common options that do not apply to this board (e.g. "showRecords")
 	Fragments   []Fragment
+	// Wants are the optional resources the board shows (pictures, logos): opening it makes the
+	// tracker ask OWLCMS for them.
+	Wants []hub.Resource
 	// View renders the whole page; each fragment is a templ.Fragment inside it, so the page
 	// and its fragments come from one component.
 	View func(Request) templ.Component

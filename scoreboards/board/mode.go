@@ -109,21 +109,31 @@ func breakTypeOf(f *hub.FOP) string {
 // OWLCMS builds the same text (BreakDisplay.inferMessage) in its own language; the tracker
 // builds it per viewer from the translation keys.
 func BreakMessage(r Request, m Mode) string {
-	f := r.FOP
-	if f == nil {
-		return ""
-	}
-	if m == ModeSessionDone {
-		if f.SessionName == "" {
-			return hub.PlainText(r.T("PublicMsg.GroupDone", "Results"))
-		}
+	if f := r.FOP; m == ModeSessionDone && f != nil && f.SessionName != "" {
+		// OWLCMS's own key for it (BreakDisplay.groupResults).
 		return hub.PlainText(r.Tf("Group_number_results", "Session {0} &ndash; Results", f.SessionName))
 	}
-	msg := hub.PlainText(breakText(r, f))
-	if f.SessionName == "" {
+	session, msg := BreakParts(r, m)
+	if session == "" {
 		return msg
 	}
-	return strings.TrimSpace(hub.PlainText(r.Tf("Group_number", "Session {0}", f.SessionName))) + " – " + msg
+	return session + " – " + msg
+}
+
+// BreakParts are BreakMessage's two halves: "Session M1" ("" without a session name) and the
+// message, for boards that show them on two lines.
+func BreakParts(r Request, m Mode) (session, msg string) {
+	f := r.FOP
+	if f == nil {
+		return "", ""
+	}
+	if f.SessionName != "" {
+		session = strings.TrimSpace(hub.PlainText(r.Tf("Group_number", "Session {0}", f.SessionName)))
+	}
+	if m == ModeSessionDone {
+		return session, hub.PlainText(r.T("PublicMsg.GroupDone", "Results"))
+	}
+	return session, hub.PlainText(breakText(r, f))
 }
 
 // text is a translation key with its English text, for when OWLCMS sent no translations.

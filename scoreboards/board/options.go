@@ -71,6 +71,9 @@ func ParseBool(s string, def bool) bool {
 	return def
 }
 
+// Flag reads a board-specific boolean option of the request (see ParseBool).
+func (r Request) Flag(key string, def bool) bool { return ParseBool(r.Query.Get(key), def) }
+
 // Key is a canonical text of the options, for cache keys: two URLs that mean the same
 // thing share their rendered fragments.
 func (o Options) Key() string {

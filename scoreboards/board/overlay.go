@@ -1,0 +1,31 @@
+package board
+
+import (
+	"slices"
+
+	"github.com/owlcms/tracker/components"
+)
+
+// OverlayPage is the page frame of a video overlay: transparent, so that OBS shows the video
+// wherever the overlay draws nothing, with the overlays' stylesheet.
+func (r Request) OverlayPage(title string) components.PageMeta {
+	p := r.Page(title)
+	p.Overlay = true
+	p.Stylesheets = []string{"css/overlay.css"}
+	return p
+}
+
+// Choice reads a board-specific option that takes one of choices; anything else (absent, a
+// typo in an OBS source's URL) gives the first, the default.
+func (r Request) Choice(key string, choices ...string) string {
+	if v := r.Query.Get(key); slices.Contains(choices, v) {
+		return v
+	}
+	return choices[0]
+}
+
+// PositionOption is the option of the overlays that sit at the top or bottom of the frame.
+var PositionOption = Option{Key: "position", Label: "Position", Kind: "select", Choices: []string{"bottom", "top"}, Default: "bottom"}
+
+// OverlayNoCommon are the common options that mean nothing on a video overlay.
+var OverlayNoCommon = []string{"showLeaders", "showRecords"}
