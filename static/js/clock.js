@@ -3,7 +3,8 @@
 //    colours at their thresholds, stopping at 0:00;
 //  - drops a held signal (the down arrow, a jury decision) when its time is up;
 //  - marks the page when its event stream is lost, so a TV that keeps showing the last
-//    state says so.
+//    state says so;
+//  - closes its event stream when the page is left.
 // Times in the page are server times (Unix ms): a clock says how much time was left at a
 // server instant (data-remaining-ms at data-anchor-ms). The page estimates its own offset from
 // the server from the X-Server-Time header of each fragment response, so a viewer whose clock
@@ -68,6 +69,27 @@
   document.addEventListener('DOMContentLoaded', tick);
   document.addEventListener('htmx:afterSwap', tick);
   window.trackerServerNow = () => Date.now() + offset; // for tests and the curious
+
+  // The page's event streams (htmx-ext-sse opens them through htmx.createEventSource, which
+  // this script is loaded in time to provide), closed when the page is left: a browser can
+  // keep a page it leaves, connections included (back-forward cache), and allows six
+  // connections per host, so a few visits to other boards would otherwise hang the next one.
+  // A page brought back from that cache is reloaded, with a stream of its own.
+  const streams = new Set();
+  if (window.htmx) {
+    window.htmx.createEventSource = (url) => {
+      const es = new EventSource(url, { withCredentials: true });
+      streams.add(es);
+      return es;
+    };
+  }
+  window.addEventListener('pagehide', () => {
+    for (const es of streams) es.close();
+    streams.clear();
+  });
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) window.location.reload();
+  });
 
   // A stream that stays down for a few seconds (not a quick reconnection) marks the page.
   let lost = null;
