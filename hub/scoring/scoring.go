@@ -1,0 +1,121 @@
+// Package scoring computes the scores OWLCMS ranks athletes by, from a total, a bodyweight, a
+// gender ("M" or "F") and an age: the Sinclair coefficients (2024, and 2020 for the masters),
+// the masters age factors (SMF for men, SMHF for women), Q-points and Q-masters, and the IWF
+// team points. It imports nothing but the standard library and the hub's Date.
+package scoring
+
+import (
+	"math"
+	"strings"
+
+	"github.com/owlcms/tracker/hub"
+)
+
+// sinclair is one gender's Sinclair coefficients: A and the bodyweight B above which the
+// factor is 1 (the heaviest world-record holder's bodyweight when they were set).
+type sinclair struct{ a, b float64 }
+
+var (
+	sinclair2024 = map[string]sinclair{"M": {0.722762521, 193.609}, "F": {0.787004341, 153.757}}
+	sinclair2020 = map[string]sinclair{"M": {0.751945030, 175.508}, "F": {0.783497476, 153.655}}
+)
+
+// factor is 10^(A·log10(bw/B)²) up to B, 1 above it.
+func (s sinclair) factor(bw float64) float64 {
+	if bw >= s.b {
+		return 1
+	}
+	l := math.Log10(bw / s.b)
+	return math.Pow(10, s.a*l*l)
+}
+
+// Sinclair2024 is the total's Sinclair score with the coefficients in force since 2024; 0 for
+// a missing total, bodyweight or gender.
+func Sinclair2024(total, bw float64, gender string) float64 {
+	return withSinclair(sinclair2024, total, bw, gender)
+}
+
+// Sinclair2020 is the Sinclair score with the 2017-2020 coefficients, which the masters
+// formulas still use.
+func Sinclair2020(total, bw float64, gender string) float64 {
+	return withSinclair(sinclair2020, total, bw, gender)
+}
+
+func withSinclair(table map[string]sinclair, total, bw float64, gender string) float64 {
+	s, ok := table[normGender(gender)]
+	if !ok || total <= 0 || bw <= 0 {
+		return 0
+	}
+	return total * s.factor(bw)
+}
+
+// SinclairMasters is the masters' Sinclair: the 2020 Sinclair times the age factor (SMF for
+// men, SMHF for women).
+func SinclairMasters(total, bw float64, gender string, age int) float64 {
+	return Sinclair2020(total, bw, gender) * MastersAgeFactor(gender, age)
+}
+
+// MastersAgeFactor is the IWF masters age factor (SMF for men up to 90, SMHF for women up to
+// 80, the last value above): 1 under 30.
+func MastersAgeFactor(gender string, age int) float64 {
+	switch normGender(gender) {
+	case "M":
+		return ageFactor(ageMen, age, 90)
+	case "F":
+		return ageFactor(ageWomen, age, 80)
+	}
+	return 1
+}
+
+// qpoints is one gender's Q-points regression (Huebner, 2025).
+type qpoints struct{ tmax, b0, b1, b2 float64 }
+
+var qCoefficients = map[string]qpoints{"M": {492, 492.43, 15.827, 0.0514}, "F": {359, 359.31, 11.54, 0.0375}}
+
+// QPoints is the total's Q-points: tmax / (β0 − β1·(bw/100)⁻² + β2·(bw/100)²) per kilogram.
+func QPoints(total, bw float64, gender string) float64 {
+	q, ok := qCoefficients[normGender(gender)]
+	if !ok || total <= 0 || bw <= 0 {
+		return 0
+	}
+	x := bw / 100
+	return total * q.tmax / (q.b0 - q.b1/(x*x) + q.b2*x*x)
+}
+
+// QMasters is Q-points times the Q age factor (men up to 95, women up to 90).
+func QMasters(total, bw float64, gender string, age int) float64 {
+	return QPoints(total, bw, gender) * QAgeFactor(gender, age)
+}
+
+// QAgeFactor is the age factor of Q-masters: the masters factors, extended to 95 for men and
+// 90 for women.
+func QAgeFactor(gender string, age int) float64 {
+	switch normGender(gender) {
+	case "M":
+		return ageFactor(ageMen, age, 95)
+	case "F":
+		return ageFactor(ageWomen, age, 90)
+	}
+	return 1
+}
+
+// ageFactor looks an age up in a table that starts at 30, capped at maxAge.
+func ageFactor(table []float64, age, maxAge int) float64 {
+	if age < 30 {
+		return 1
+	}
+	age = min(age, maxAge, 30+len(table)-1)
+	return table[age-30]
+}
+
+// Age is an athlete's age for the age factors, as the IWF counts it for masters: the year of
+// the competition minus the year of birth. It is 0 (no age factor) when either is unknown;
+// today's date never enters it, so a past competition scores as it did.
+func Age(birth, competition hub.Date) int {
+	if birth.IsZero() || competition.IsZero() || competition.Year < birth.Year {
+		return 0
+	}
+	return competition.Year - birth.Year
+}
+
+func normGender(g string) string { return strings.ToUpper(strings.TrimSpace(g)) }
