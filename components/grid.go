@@ -25,8 +25,8 @@ func gridSpan(c GridColumns) string {
 	return strconv.Itoa(n)
 }
 
-// fitStyle passes the table's size in em to the stylesheet, which picks the font size.
-func fitStyle(f Fit) templ.SafeCSS {
+// FitStyle passes a table's size in em to the stylesheet, which picks the font size.
+func FitStyle(f Fit) templ.SafeCSS {
 	w, h := max(f.Width, 10), max(f.Height, 5)
 	return templ.SafeCSS("--fit-w:" + strconv.FormatFloat(w, 'f', 1, 64) + ";--fit-h:" + strconv.FormatFloat(h, 'f', 1, 64))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/lowerthird"
 	"github.com/owlcms/tracker/scoreboards/rankings"
 	"github.com/owlcms/tracker/scoreboards/startorder"
+	"github.com/owlcms/tracker/scoreboards/teamscoreboard"
 )
 
 // all is the registry: every board the tracker serves. Add a board here.
@@ -23,6 +24,7 @@ var all = []*board.Board{
 	attemptbar.Board,
 	lowerthird.Board,
 	currentathlete.Board,
+	teamscoreboard.Board,
 }
 
 // All lists the boards by category (in board.Categories order), then by Order.

@@ -1,0 +1,289 @@
+// Package teamscoreboard ranks the meet's teams: every athlete of the database (the live
+// session's with their live attempts), grouped under their team, the team's score made of its
+// best scores (top N per gender, or all) in the chosen scoring system, and optionally what the
+// score would be if each athlete's next attempt succeeds.
+package teamscoreboard
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/hub/scoring"
+	"github.com/owlcms/tracker/scoreboards/board"
+)
+
+const (
+	title    = "Team scoreboard"
+	titleKey = "Scoreboard.TopTeams"
+)
+
+var systemNames = func() []string {
+	var out []string
+	for _, s := range systems {
+		out = append(out, s.name)
+	}
+	return out
+}()
+
+// Board is the team scoreboard's registration.
+var Board = &board.Board{
+	Name:        "team-scoreboard",
+	Title:       title,
+	TitleKey:    titleKey,
+	Description: "Teams ranked by score, their athletes under them: all sessions, the live one included.",
+	Category:    board.Team,
+	Order:       100,
+	Options: []board.Option{
+		{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: append([]string{""}, systemNames...), Default: ""},
+		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"current", "M", "F", "MF"}, Default: "current"},
+		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
+		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
+		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
+		{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
+	},
+	NoCommon:  []string{"showLeaders", "showRecords"},
+	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "teams"}},
+	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
+}
+
+// View is everything the team scoreboard shows.
+type View struct {
+	Page      components.PageMeta
+	Bar       components.AttemptBarView
+	Title     string // "Top Teams – Sinclair – Men"
+	Labels    Labels
+	Predicted bool // the predicted columns are shown
+	Teams     []TeamView
+	Empty     string // shown when no team has athletes yet
+	Fit       components.Fit
+}
+
+// Labels are the translated column headers.
+type Labels struct {
+	Order, Name, Category, Born, Total, Score, Predicted, Best string // Order: "#", the place in the lifting order
+	SnatchHTML, CleanJerkHTML                                 string
+}
+
+// TeamView is one team: its header line and its athletes.
+type TeamView struct {
+	Name      string
+	FlagURL   string
+	Counting  string // which scores count: "Top 4", "Top 4 + 2"
+	Score     string
+	Predicted string
+	Members   []MemberView
+}
+
+// MemberView is one athlete's line. Top marks the scores that make the team's.
+type MemberView struct {
+	Order             string // place in the lifting order, "" when not lifting now
+	Current           bool
+	Name              string
+	Category          string
+	Born              string
+	Gender            string // "M" or "F": with both genders, their top scores are told apart
+	Snatch, CleanJerk [3]components.Cell
+	BestSnatch        string
+	BestCleanJerk     string
+	Total             string
+	Score             string
+	Predicted         string
+	Top, TopPredicted bool
+}
+
+// Data is the board's view model: every number on the team scoreboard comes from here.
+func Data(r board.Request) View {
+	s := settingsOf(r)
+	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.predicting}
+	v.Page.Stylesheets = []string{"css/teams.css"}
+	v.Title = titleOf(r, s)
+	v.Labels = Labels{
+		Order: "#", Name: r.T("Scoreboard.Name", "Name"),
+		Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"),
+		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(s.sys.key, s.sys.english),
+		Predicted: r.T("Scoreboard.NextAttempt", "Next Attempt"), Best: r.T("Scoreboard.Best", "✔"),
+		SnatchHTML: r.T("Scoreboard.Snatch", "Snatch"), CleanJerkHTML: r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk"),
+	}
+	var db *hub.Database
+	if r.Snap != nil {
+		db = r.Snap.Database
+	}
+	athletes := 0
+	for _, t := range teams(lifters(db, r.FOP), s) {
+		tv := TeamView{Name: t.name, FlagURL: flagURL(r, t.name), Counting: counting(r, s),
+			Score: format(t.score, s.sys.points, false), Predicted: format(t.predicted, s.sys.points, false)}
+		for _, m := range t.members {
+			tv.Members = append(tv.Members, memberView(m, s))
+		}
+		athletes += len(tv.Members)
+		v.Teams = append(v.Teams, tv)
+	}
+	if len(v.Teams) == 0 {
+		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+	}
+	v.Fit = fit(len(v.Teams), athletes, s.predicting)
+	return v
+}
+
+// settingsOf reads the options, with the competition's defaults.
+func settingsOf(r board.Request) settings {
+	s := settings{all: r.Flag("allAthletes", false), predicting: r.Flag("showPredicted", false)}
+	name := r.Query.Get("scoringSystem")
+	var comp hub.Competition
+	if r.Snap != nil && r.Snap.Database != nil {
+		comp = r.Snap.Database.Competition
+	}
+	if name == "" {
+		name = competitionSystems[comp.ScoringSystem]
+	}
+	s.sys = systems[0]
+	for _, sys := range systems {
+		if strings.EqualFold(sys.name, name) {
+			s.sys = sys
+		}
+	}
+	s.tp = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
+	s.liftRanks = comp.SnatchCJTotalMedals
+	s.top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
+	switch g := strings.ToUpper(r.Query.Get("gender")); g {
+	case "M", "F":
+		s.genders = []string{g}
+	case "MF":
+		s.genders = []string{"M", "F"}
+	default:
+		s.genders = currentGender(r.FOP)
+	}
+	return s
+}
+
+// currentGender is the gender of the session lifting now (its current athlete's, else its
+// first athlete's); both before any session.
+func currentGender(f *hub.FOP) []string {
+	if a := board.CurrentAthlete(f); a != nil && a.Gender != "" {
+		return []string{strings.ToUpper(a.Gender)}
+	}
+	if f != nil {
+		for _, a := range f.Athletes {
+			if a.Gender != "" {
+				return []string{strings.ToUpper(a.Gender)}
+			}
+		}
+	}
+	return []string{"M", "F"}
+}
+
+// topOption is how many scores of a gender count: the URL's, else the competition's team
+// size, else 4.
+func topOption(q url.Values, key string, teamSize int) int {
+	if n, err := strconv.Atoi(q.Get(key)); err == nil && n > 0 {
+		return min(n, 99)
+	}
+	if teamSize > 0 {
+		return teamSize
+	}
+	return 4
+}
+
+func titleOf(r board.Request, s settings) string {
+	t := r.T(titleKey, "Top Teams") + " – " + r.T(s.sys.key, s.sys.english)
+	if len(s.genders) == 1 {
+		key, english := "Gender.Men", "Men"
+		if s.genders[0] == "F" {
+			key, english = "Gender.Women", "Women"
+		}
+		t += " – " + r.T(key, english)
+	}
+	return hub.PlainText(t)
+}
+
+// counting says which scores make a team's: "Top 4", "Top 4 + 2" with both genders.
+func counting(r board.Request, s settings) string {
+	if s.all {
+		return ""
+	}
+	n := strconv.Itoa(s.top[s.genders[0]])
+	if len(s.genders) == 2 {
+		n += " + " + strconv.Itoa(s.top[s.genders[1]])
+	}
+	return hub.PlainText(r.Tf("Scoreboard.TopScore", "Top {0}", n))
+}
+
+func memberView(m *member, s settings) MemberView {
+	l := m.l
+	mv := MemberView{Current: l.current, Name: l.name, Category: l.category, Born: l.born, Gender: l.gender,
+		BestSnatch: kg(best(l.sn)), BestCleanJerk: kg(best(l.cj)), Total: kg(l.total()),
+		Score: format(m.score, s.sys.points, l.finished()), Top: m.counts && !s.all, TopPredicted: m.countsP && !s.all}
+	if s.predicting {
+		mv.Predicted = format(m.predicted, s.sys.points, l.finished())
+	}
+	if l.order > 0 {
+		mv.Order = strconv.Itoa(l.order)
+	}
+	for i := range 3 {
+		mv.Snatch[i], mv.CleanJerk[i] = cell(l.sn[i]), cell(l.cj[i])
+	}
+	return mv
+}
+
+func cell(a attempt) components.Cell {
+	v := ""
+	if a.weight > 0 {
+		v = strconv.Itoa(a.weight)
+	}
+	return board.AttemptCell(hub.Attempt{Value: v, Status: a.status})
+}
+
+// format writes a score: 2 decimals (whole points for team points); "-" while nothing is
+// scored yet, "0.00" only once it is final.
+func format(v float64, points, final bool) string {
+	switch {
+	case v > 0 && points:
+		return strconv.Itoa(int(v))
+	case v > 0:
+		return fmt.Sprintf("%.2f", v)
+	case final && points:
+		return "0"
+	case final:
+		return "0.00"
+	}
+	return "-"
+}
+
+func kg(n int) string {
+	if n <= 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
+}
+
+func flagURL(r board.Request, team string) string {
+	if r.Snap == nil {
+		return ""
+	}
+	name, ok := r.Snap.FindAsset(hub.AssetFlags, team)
+	if !ok {
+		return ""
+	}
+	return "/local/flags/" + (&url.URL{Path: name}).EscapedPath()
+}
+
+// Widths and heights in em, mirrored by static/css/teams.css and board.css's grid: the font
+// is the largest with which the table fits the screen both ways.
+const (
+	emOrder, emName, emCat, emBorn, emLift, emTotal, emScore = 3, 12, 5.5, 3.4, 3.7, 4, 5.2
+	emRow, emTeamRow, emHeader, emTitle                      = 1.68, 2.3, 1.6, 2.2
+)
+
+func fit(teams, athletes int, predicted bool) components.Fit {
+	w := emOrder + emName + emCat + emBorn + 8*emLift + emTotal + emScore + 16*0.15 + 1.5
+	if predicted {
+		w += emScore
+	}
+	return components.Fit{Width: w, Height: emTitle + 2*emHeader + float64(teams)*emTeamRow + float64(athletes)*emRow}
+}
