@@ -218,4 +218,3 @@ func yearOf(d hub.Date) string {
 	}
 	return strconv.Itoa(d.Year)
 }
-

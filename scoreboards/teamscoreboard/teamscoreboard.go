@@ -67,7 +67,7 @@ type View struct {
 // Labels are the translated column headers.
 type Labels struct {
 	Order, Name, Category, Born, Total, Score, Predicted, Best string // Order: "#", the place in the lifting order
-	SnatchHTML, CleanJerkHTML                                 string
+	SnatchHTML, CleanJerkHTML                                  string
 }
 
 // TeamView is one team: its header line and its athletes.
