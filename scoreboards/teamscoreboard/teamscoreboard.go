@@ -16,6 +16,7 @@ import (
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
 const (
@@ -25,8 +26,8 @@ const (
 
 var systemNames = func() []string {
 	var out []string
-	for _, s := range systems {
-		out = append(out, s.name)
+	for _, s := range meet.Systems {
+		out = append(out, s.Name)
 	}
 	return out
 }()
@@ -100,13 +101,13 @@ type MemberView struct {
 // Data is the board's view model: every number on the team scoreboard comes from here.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.predicting}
+	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Title = titleOf(r, s)
 	v.Labels = Labels{
 		Order: "#", Name: r.T("Scoreboard.Name", "Name"),
 		Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"),
-		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(s.sys.key, s.sys.english),
+		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(s.System.Key, s.System.English),
 		Predicted: r.T("Scoreboard.NextAttempt", "Next Attempt"), Best: r.T("Scoreboard.Best", "✔"),
 		SnatchHTML: r.T("Scoreboard.Snatch", "Snatch"), CleanJerkHTML: r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk"),
 	}
@@ -115,10 +116,10 @@ func Data(r board.Request) View {
 		db = r.Snap.Database
 	}
 	athletes := 0
-	for _, t := range teams(lifters(db, r.FOP), s) {
-		tv := TeamView{Name: t.name, FlagURL: flagURL(r, t.name), Counting: counting(r, s),
-			Score: format(t.score, s.sys.points, false), Predicted: format(t.predicted, s.sys.points, false)}
-		for _, m := range t.members {
+	for _, t := range meet.Teams(meet.Lifters(db, r.FOP), s) {
+		tv := TeamView{Name: t.Name, FlagURL: flagURL(r, t.Name), Counting: counting(r, s),
+			Score: format(t.Score, s.System.Points, false), Predicted: format(t.Predicted, s.System.Points, false)}
+		for _, m := range t.Members {
 			tv.Members = append(tv.Members, memberView(m, s))
 		}
 		athletes += len(tv.Members)
@@ -127,37 +128,28 @@ func Data(r board.Request) View {
 	if len(v.Teams) == 0 {
 		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
 	}
-	v.Fit = fit(len(v.Teams), athletes, s.predicting)
+	v.Fit = fit(len(v.Teams), athletes, s.Predicting)
 	return v
 }
 
 // settingsOf reads the options, with the competition's defaults.
-func settingsOf(r board.Request) settings {
-	s := settings{all: r.Flag("allAthletes", false), predicting: r.Flag("showPredicted", false)}
-	name := r.Query.Get("scoringSystem")
+func settingsOf(r board.Request) meet.Settings {
+	s := meet.Settings{All: r.Flag("allAthletes", false), Predicting: r.Flag("showPredicted", false)}
 	var comp hub.Competition
 	if r.Snap != nil && r.Snap.Database != nil {
 		comp = r.Snap.Database.Competition
 	}
-	if name == "" {
-		name = competitionSystems[comp.ScoringSystem]
-	}
-	s.sys = systems[0]
-	for _, sys := range systems {
-		if strings.EqualFold(sys.name, name) {
-			s.sys = sys
-		}
-	}
-	s.tp = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
-	s.liftRanks = comp.SnatchCJTotalMedals
-	s.top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
+	s.System = meet.SystemFor(r.Query.Get("scoringSystem"), comp)
+	s.TeamPoints = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
+	s.LiftRanks = comp.SnatchCJTotalMedals
+	s.Top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
 	switch g := strings.ToUpper(r.Query.Get("gender")); g {
 	case "M", "F":
-		s.genders = []string{g}
+		s.Genders = []string{g}
 	case "MF":
-		s.genders = []string{"M", "F"}
+		s.Genders = []string{"M", "F"}
 	default:
-		s.genders = currentGender(r.FOP)
+		s.Genders = currentGender(r.FOP)
 	}
 	return s
 }
@@ -190,11 +182,11 @@ func topOption(q url.Values, key string, teamSize int) int {
 	return 4
 }
 
-func titleOf(r board.Request, s settings) string {
-	t := r.T(titleKey, "Top Teams") + " – " + r.T(s.sys.key, s.sys.english)
-	if len(s.genders) == 1 {
+func titleOf(r board.Request, s meet.Settings) string {
+	t := r.T(titleKey, "Top Teams") + " – " + r.T(s.System.Key, s.System.English)
+	if len(s.Genders) == 1 {
 		key, english := "Gender.Men", "Men"
-		if s.genders[0] == "F" {
+		if s.Genders[0] == "F" {
 			key, english = "Gender.Women", "Women"
 		}
 		t += " – " + r.T(key, english)
@@ -203,40 +195,40 @@ func titleOf(r board.Request, s settings) string {
 }
 
 // counting says which scores make a team's: "Top 4", "Top 4 + 2" with both genders.
-func counting(r board.Request, s settings) string {
-	if s.all {
+func counting(r board.Request, s meet.Settings) string {
+	if s.All {
 		return ""
 	}
-	n := strconv.Itoa(s.top[s.genders[0]])
-	if len(s.genders) == 2 {
-		n += " + " + strconv.Itoa(s.top[s.genders[1]])
+	n := strconv.Itoa(s.Top[s.Genders[0]])
+	if len(s.Genders) == 2 {
+		n += " + " + strconv.Itoa(s.Top[s.Genders[1]])
 	}
 	return hub.PlainText(r.Tf("Scoreboard.TopScore", "Top {0}", n))
 }
 
-func memberView(m *member, s settings) MemberView {
-	l := m.l
-	mv := MemberView{Current: l.current, Name: l.name, Category: l.category, Born: l.born, Gender: l.gender,
-		BestSnatch: kg(best(l.sn)), BestCleanJerk: kg(best(l.cj)), Total: kg(l.total()),
-		Score: format(m.score, s.sys.points, l.finished()), Top: m.counts && !s.all, TopPredicted: m.countsP && !s.all}
-	if s.predicting {
-		mv.Predicted = format(m.predicted, s.sys.points, l.finished())
+func memberView(m *meet.Member, s meet.Settings) MemberView {
+	mv := MemberView{Current: m.Current, Name: m.Name, Category: m.Category, Born: m.Born, Gender: m.Gender,
+		BestSnatch: kg(meet.Best(m.Snatch)), BestCleanJerk: kg(meet.Best(m.CleanJerk)), Total: kg(m.Total()),
+		Score: format(m.Score, s.System.Points, m.Finished()), Top: m.Counts && !s.All, TopPredicted: m.CountsPredicted && !s.All}
+	if s.Predicting {
+		mv.Predicted = format(m.PredictedScore, s.System.Points, m.Finished())
 	}
-	if l.order > 0 {
-		mv.Order = strconv.Itoa(l.order)
+	if m.Order > 0 {
+		mv.Order = strconv.Itoa(m.Order)
 	}
 	for i := range 3 {
-		mv.Snatch[i], mv.CleanJerk[i] = cell(l.sn[i]), cell(l.cj[i])
+		mv.Snatch[i], mv.CleanJerk[i] = Cell(m.Snatch[i]), Cell(m.CleanJerk[i])
 	}
 	return mv
 }
 
-func cell(a attempt) components.Cell {
+// Cell is an attempt as the grid shows it.
+func Cell(a meet.Attempt) components.Cell {
 	v := ""
-	if a.weight > 0 {
-		v = strconv.Itoa(a.weight)
+	if a.Weight > 0 {
+		v = strconv.Itoa(a.Weight)
 	}
-	return board.AttemptCell(hub.Attempt{Value: v, Status: a.status})
+	return board.AttemptCell(hub.Attempt{Value: v, Status: a.Status})
 }
 
 // format writes a score: 2 decimals (whole points for team points); "-" while nothing is

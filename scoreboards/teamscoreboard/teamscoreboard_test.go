@@ -176,13 +176,3 @@ func TestNoTeams(t *testing.T) {
 	}
 }
 
-func TestCompareSessions(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{{"M2", "M10", -1}, {"M10", "M2", 1}, {"A", "B", -1}, {"W1", "W1", 0}, {"P1.2", "P1.10", -1}, {"", "A", -1}} {
-		if got := compareSessions(tt.a, tt.b); got != tt.want {
-			t.Errorf("compareSessions(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
