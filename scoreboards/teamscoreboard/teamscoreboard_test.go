@@ -175,4 +175,3 @@ func TestNoTeams(t *testing.T) {
 		t.Errorf("empty board: %+v", v)
 	}
 }
-
