@@ -13,6 +13,8 @@ import (
 	"github.com/owlcms/tracker/scoreboards/rankings"
 	"github.com/owlcms/tracker/scoreboards/startorder"
 	"github.com/owlcms/tracker/scoreboards/teamscoreboard"
+	"github.com/owlcms/tracker/scoreboards/topscore"
+	"github.com/owlcms/tracker/scoreboards/topteams"
 )
 
 // all is the registry: every board the tracker serves. Add a board here.
@@ -25,6 +27,8 @@ var all = []*board.Board{
 	lowerthird.Board,
 	currentathlete.Board,
 	teamscoreboard.Board,
+	topteams.Board,
+	topscore.Board,
 }
 
 // All lists the boards by category (in board.Categories order), then by Order.

@@ -5,7 +5,6 @@ package attemptboard
 
 import (
 	"cmp"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -131,13 +130,13 @@ func lifter(r board.Request, v *View) {
 		v.Team = cmp.Or(v.Team, a.TeamName)
 		v.Category = cmp.Or(v.Category, a.Category)
 		if r.Flag("showPicture", true) {
-			v.PictureURL = assetURL(r.Snap, hub.AssetPictures, a.Membership)
+			v.PictureURL = r.AssetURL(hub.AssetPictures, a.Membership)
 		}
 	}
 	v.LastName, v.FirstName = strings.ToUpper(strings.TrimSpace(last)), strings.TrimSpace(first)
 	v.LongName = len([]rune(v.LastName)) > longName
 	if r.Flag("showFlag", true) {
-		v.FlagURL = assetURL(r.Snap, hub.AssetFlags, v.Team)
+		v.FlagURL = r.AssetURL(hub.AssetFlags, v.Team)
 	}
 }
 
@@ -173,17 +172,4 @@ func slot(r board.Request) components.SlotView {
 // isDecision reports whether the slot shows a decision (which takes the centre of the board).
 func isDecision(s components.SlotView) bool {
 	return s.Kind == "lights" || s.Kind == "down" || (s.Hold != nil && s.Hold.Kind == "jury")
-}
-
-// assetURL is the /local URL of the file OWLCMS sent for stem (a membership number's picture,
-// a team's flag), "" when there is none.
-func assetURL(s *hub.Snapshot, kind hub.AssetKind, stem string) string {
-	if s == nil {
-		return ""
-	}
-	name, ok := s.FindAsset(kind, strings.TrimSpace(stem))
-	if !ok {
-		return ""
-	}
-	return "/local/" + string(kind) + "/" + (&url.URL{Path: name}).EscapedPath()
 }

@@ -2,6 +2,7 @@ package board
 
 import (
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/owlcms/tracker/components"
@@ -91,4 +92,17 @@ func unixMS(t time.Time) int64 {
 		return 0
 	}
 	return t.UnixMilli()
+}
+
+// AssetURL is the /local URL of the file OWLCMS sent for stem (a team's flag, a membership
+// number's picture), "" when there is none.
+func (r Request) AssetURL(kind hub.AssetKind, stem string) string {
+	if r.Snap == nil {
+		return ""
+	}
+	name, ok := r.Snap.FindAsset(kind, strings.TrimSpace(stem))
+	if !ok {
+		return ""
+	}
+	return "/local/" + string(kind) + "/" + (&url.URL{Path: name}).EscapedPath()
 }

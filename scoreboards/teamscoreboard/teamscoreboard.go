@@ -117,7 +117,7 @@ func Data(r board.Request) View {
 	}
 	athletes := 0
 	for _, t := range meet.Teams(meet.Lifters(db, r.FOP), s) {
-		tv := TeamView{Name: t.Name, FlagURL: flagURL(r, t.Name), Counting: counting(r, s),
+		tv := TeamView{Name: t.Name, FlagURL: r.AssetURL(hub.AssetFlags, t.Name), Counting: counting(r, s),
 			Score: format(t.Score, s.System.Points, false), Predicted: format(t.Predicted, s.System.Points, false)}
 		for _, m := range t.Members {
 			tv.Members = append(tv.Members, memberView(m, s))
@@ -252,17 +252,6 @@ func kg(n int) string {
 		return "-"
 	}
 	return strconv.Itoa(n)
-}
-
-func flagURL(r board.Request, team string) string {
-	if r.Snap == nil {
-		return ""
-	}
-	name, ok := r.Snap.FindAsset(hub.AssetFlags, team)
-	if !ok {
-		return ""
-	}
-	return "/local/flags/" + (&url.URL{Path: name}).EscapedPath()
 }
 
 // Widths and heights in em, mirrored by static/css/teams.css and board.css's grid: the font

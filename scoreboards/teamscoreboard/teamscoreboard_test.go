@@ -2,9 +2,7 @@ package teamscoreboard
 
 import (
 	"fmt"
-	"log/slog"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,19 +12,11 @@ import (
 	"github.com/owlcms/tracker/scoreboards/board/boardtest"
 )
 
-// database is testdata/teams.json: three invented clubs, six men done, four women not started;
-// the meet awards medals per lift, 30 points for a win, and counts two athletes per gender.
+// database is the invented meet of scoreboards/meet/testdata/teams.json: three clubs, six men
+// done, four women not started; the meet awards medals per lift, 30 points for a win, and
+// counts two athletes per gender.
 func database(t *testing.T) *hub.Database {
-	t.Helper()
-	b, err := os.ReadFile("testdata/teams.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := hub.New(hub.Options{Logger: slog.New(slog.DiscardHandler)})
-	if _, err := h.LoadDatabaseJSON(b, ""); err != nil {
-		t.Fatal(err)
-	}
-	return h.Snapshot().Database
+	return boardtest.Database(t, "../meet/testdata/teams.json")
 }
 
 // women is platform A lifting the women's session: Abbot has made 85 and asks 88 next.

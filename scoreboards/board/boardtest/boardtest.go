@@ -3,7 +3,10 @@
 package boardtest
 
 import (
+	"log/slog"
+	"os"
 	"strings"
+	"testing"
 
 	"github.com/owlcms/tracker/hub"
 )
@@ -92,4 +95,19 @@ func Lifting(name string) *hub.FOP {
 	f.StartOrder = Order(f, "|", "a", "b", "|", "c")
 	f.LiftingOrder = Order(f, "a", "b", "c")
 	return f
+}
+
+// Database loads a database export written as OWLCMS sends it (the V2 JSON) from a file, such
+// as the invented meet of scoreboards/meet/testdata/teams.json.
+func Database(t testing.TB, path string) *hub.Database {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := hub.New(hub.Options{Logger: slog.New(slog.DiscardHandler)})
+	if _, err := h.LoadDatabaseJSON(b, ""); err != nil {
+		t.Fatal(err)
+	}
+	return h.Snapshot().Database
 }

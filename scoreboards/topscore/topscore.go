@@ -1,0 +1,186 @@
+// Package topscore is OWLCMS's "top Sinclair" board: the meet's best lifters of each gender by
+// the competition's scoring system (Sinclair, SM(H)F, Q-points, Q-masters), with how many kilos
+// each athlete still lifting needs to pass the leader.
+package topscore
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/hub/scoring"
+	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/meet"
+)
+
+const (
+	title    = "Top score"
+	titleKey = "Scoreboard.TopSinclair"
+	shown    = 10 // athletes per gender
+)
+
+// scoreSystems are the scoring systems that rank individuals (team points do not).
+var scoreSystems = func() []string {
+	out := []string{""}
+	for _, s := range meet.Systems {
+		if !s.Points {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}()
+
+// Board is the top-score board's registration.
+var Board = &board.Board{
+	Name:        "top-score",
+	Title:       title,
+	TitleKey:    titleKey,
+	Description: "The meet's best lifters of each gender by the competition's score, and the kilos each needs to take the lead.",
+	Category:    board.Team,
+	Order:       300,
+	Options:     []board.Option{{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: scoreSystems, Default: ""}},
+	NoCommon:    []string{"showLeaders", "showRecords"},
+	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
+	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
+}
+
+// View is what the board shows: a table per gender.
+type View struct {
+	Page   components.PageMeta
+	Bar    components.AttemptBarView
+	Labels Labels
+	Tables []Table
+	Empty  string
+	Fit    components.Fit
+}
+
+// Labels are the translated column headers.
+type Labels struct{ Name, Category, Born, Team, BodyWeight, Snatch, CleanJerk, Total, Score, Needed string }
+
+// Table is one gender's best lifters.
+type Table struct {
+	Title string
+	Rows  []Row
+}
+
+// Row is one athlete.
+type Row struct {
+	Rank, Name, Category, Born, Team, FlagURL, BodyWeight string
+	Snatch, CleanJerk, Total, Score, Needed               string
+	Current                                               bool
+}
+
+// Data is the board's view model: every number on the top-score board comes from here.
+func Data(r board.Request) View {
+	var db *hub.Database
+	var comp hub.Competition
+	if r.Snap != nil && r.Snap.Database != nil {
+		db = r.Snap.Database
+		comp = db.Competition
+	}
+	sys := meet.SystemFor(r.Query.Get("scoringSystem"), comp)
+	if sys.Points {
+		sys = meet.Systems[0]
+	}
+	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
+	v.Page.Stylesheets = []string{"css/teams.css"}
+	v.Labels = Labels{
+		Name: r.T("Scoreboard.Name", "Name"), Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"),
+		Team: r.T("Scoreboard.Team", "Team"), BodyWeight: r.T("Scoreboard.BodyWeight", "B.W."),
+		Snatch: r.T("Scoreboard.Snatch", "Snatch"), CleanJerk: r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk"),
+		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(sys.Key, sys.English), Needed: r.T("Scoreboard.Needed", "Kg Needed"),
+	}
+	lifters := meet.Lifters(db, r.FOP)
+	rows := 0
+	for _, g := range []struct{ gender, key, english string }{
+		{"M", "Gender.Men", "Men"}, {"F", "Gender.Women", "Women"},
+	} {
+		t := table(r, sys, lifters, g.gender)
+		if len(t.Rows) == 0 {
+			continue
+		}
+		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.T(g.key, g.english))
+		rows += len(t.Rows)
+		v.Tables = append(v.Tables, t)
+	}
+	if len(v.Tables) == 0 {
+		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+	}
+	v.Fit = components.Fit{Width: 62, Height: 3 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
+	return v
+}
+
+// scored is a lifter with their score.
+type scored struct {
+	l     *meet.Lifter
+	score float64
+}
+
+// table ranks a gender's lifters with a total by score; the leader's score sets what the others
+// need.
+func table(r board.Request, sys meet.System, lifters []*meet.Lifter, gender string) Table {
+	var ss []scored
+	for _, l := range lifters {
+		if l.Gender != gender {
+			continue
+		}
+		if s := sys.Score(l, l.Total(), scoring.TeamPoints{}, false); s > 0 {
+			ss = append(ss, scored{l, s})
+		}
+	}
+	slices.SortStableFunc(ss, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), meet.CompareSessions(a.l.Session, b.l.Session), cmp.Compare(a.l.Start, b.l.Start))
+	})
+	var t Table
+	for i, s := range ss[:min(len(ss), shown)] {
+		l := s.l
+		row := Row{Rank: strconv.Itoa(i + 1), Name: l.Name, Category: l.Category, Born: l.Born, Team: l.Team,
+			FlagURL: r.AssetURL(hub.AssetFlags, l.Team), BodyWeight: bodyWeight(l.BodyWeight),
+			Snatch: kg(meet.Best(l.Snatch)), CleanJerk: kg(meet.Best(l.CleanJerk)), Total: kg(l.Total()),
+			Score: fmt.Sprintf("%.2f", s.score), Needed: "-", Current: l.Current}
+		if i > 0 && !l.Finished() {
+			row.Needed = kg(needed(sys, l, ss[0].score))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// needed is how many kilos a lifter must add to their total to score above leader, 0 when
+// no total within reach (1000 kg) does.
+func needed(sys meet.System, l *meet.Lifter, leader float64) int {
+	// The score grows with the total: find the smallest total above the leader by bisection.
+	lo, hi := l.Total(), 1000
+	if sys.Score(l, hi, scoring.TeamPoints{}, false) <= leader {
+		return 0
+	}
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if sys.Score(l, mid, scoring.TeamPoints{}, false) > leader {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi - l.Total()
+}
+
+func bodyWeight(bw float64) string {
+	if bw <= 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(math.Round(bw*100)/100, 'f', -1, 64)
+}
+
+func kg(n int) string {
+	if n <= 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
+}

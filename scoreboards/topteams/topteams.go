@@ -1,0 +1,144 @@
+// Package topteams is OWLCMS's "top teams" board: for each gender, the teams by the IWF team
+// points their athletes earned in the sessions that are over, with how many team members each
+// team has and how many of them have lifted.
+package topteams
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/hub/scoring"
+	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/meet"
+)
+
+const (
+	title    = "Top teams"
+	titleKey = "Scoreboard.TopTeams"
+)
+
+// Board is the top-teams board's registration.
+var Board = &board.Board{
+	Name:        "top-teams",
+	Title:       title,
+	TitleKey:    titleKey,
+	Description: "Team points per gender, from the sessions that are done, with each team's members and how many have lifted.",
+	Category:    board.Team,
+	Order:       200,
+	NoCommon:    []string{"showLeaders", "showRecords"},
+	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
+	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
+}
+
+// View is what the board shows: a table per gender.
+type View struct {
+	Page   components.PageMeta
+	Bar    components.AttemptBarView
+	Labels Labels
+	Tables []Table
+	Empty  string
+	Fit    components.Fit
+}
+
+// Labels are the translated column headers.
+type Labels struct{ Team, Points, Members, Scored string }
+
+// Table is one gender's teams.
+type Table struct {
+	Title string
+	Rows  []Row
+}
+
+// Row is one team.
+type Row struct {
+	Rank, Team, FlagURL, Points, Members, Scored string
+}
+
+// Data is the board's view model: every number on the top-teams board comes from here.
+func Data(r board.Request) View {
+	var db *hub.Database
+	var comp hub.Competition
+	if r.Snap != nil && r.Snap.Database != nil {
+		db = r.Snap.Database
+		comp = db.Competition
+	}
+	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
+	v.Page.Stylesheets = []string{"css/teams.css"}
+	v.Labels = Labels{
+		Team: r.T("Scoreboard.Team", "Team"), Points: r.T("Scoreboard.Points", "Points"),
+		Members: r.T("Scoreboard.TeamSize", "# Team Members"), Scored: r.T("Scoreboard.Done", "# Athletes Scored (Done Sessions)"),
+	}
+	lifters := meet.Lifters(db, r.FOP)
+	rows := 0
+	for _, g := range []struct{ gender, key, english string }{
+		{"M", "Scoreboard.TopTeamsMen", "Top Teams - Men"}, {"F", "Scoreboard.TopTeamsWomen", "Top Teams - Women"},
+	} {
+		t := table(r, comp, lifters, g.gender)
+		if len(t.Rows) == 0 {
+			continue
+		}
+		t.Title = hub.PlainText(r.T(g.key, g.english))
+		rows += len(t.Rows)
+		v.Tables = append(v.Tables, t)
+	}
+	if len(v.Tables) == 0 {
+		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+	}
+	v.Fit = components.Fit{Width: 40, Height: 2 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
+	return v
+}
+
+// teamCount is a team's members and how many of them lifted in a finished session.
+type teamCount struct{ members, scored int }
+
+// table ranks the teams of a gender: points from the finished sessions only (the best
+// team-size athletes count, as the competition sets it), then the team name.
+func table(r board.Request, comp hub.Competition, lifters []*meet.Lifter, gender string) Table {
+	counts := map[string]*teamCount{}
+	var done []*meet.Lifter
+	for _, l := range lifters {
+		if l.Gender != gender || l.Team == "" || !l.TeamMember {
+			continue
+		}
+		c := counts[l.Team]
+		if c == nil {
+			c = &teamCount{}
+			counts[l.Team] = c
+		}
+		c.members++
+		if l.SessionDone {
+			c.scored++
+			done = append(done, l)
+		}
+	}
+	s := meet.Settings{
+		System: meet.SystemFor("TeamPoints", comp), Genders: []string{gender},
+		TeamPoints: scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints),
+		LiftRanks:  comp.SnatchCJTotalMedals,
+	}
+	size := comp.MensTeamSize
+	if gender == "F" {
+		size = comp.WomensTeamSize
+	}
+	s.Top, s.All = map[string]int{gender: size}, size <= 0
+	points := map[string]float64{}
+	for _, t := range meet.Teams(done, s) {
+		points[t.Name] = t.Score
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(points[b], points[a]), cmp.Compare(a, b)) })
+	var t Table
+	for i, n := range names {
+		t.Rows = append(t.Rows, Row{Rank: strconv.Itoa(i + 1), Team: n, FlagURL: r.AssetURL(hub.AssetFlags, n),
+			Points: strconv.Itoa(int(points[n])), Members: strconv.Itoa(counts[n].members), Scored: strconv.Itoa(counts[n].scored)})
+	}
+	return t
+}
