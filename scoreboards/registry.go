@@ -11,6 +11,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/liftingorder"
 	"github.com/owlcms/tracker/scoreboards/lowerthird"
 	"github.com/owlcms/tracker/scoreboards/rankings"
+	"github.com/owlcms/tracker/scoreboards/refereeassignments"
 	"github.com/owlcms/tracker/scoreboards/startorder"
 	"github.com/owlcms/tracker/scoreboards/teamscoreboard"
 	"github.com/owlcms/tracker/scoreboards/topscore"
@@ -29,6 +30,7 @@ var all = []*board.Board{
 	teamscoreboard.Board,
 	topteams.Board,
 	topscore.Board,
+	refereeassignments.Board,
 }
 
 // All lists the boards by category (in board.Categories order), then by Order.

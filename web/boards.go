@@ -42,7 +42,7 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, msg, status)
 		return
 	}
-	if req.FOPName == "" && len(req.Snap.FOPNames()) > 1 {
+	if req.FOPName == "" && len(req.Snap.FOPNames()) > 1 && !bd.NoPlatform {
 		// Several platforms and none chosen: guessing could show the wrong one on a TV. The
 		// landing page lists each board of each platform.
 		http.Redirect(w, r, "/", http.StatusSeeOther)
@@ -60,8 +60,8 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 		req.SSEURL = "/events/" + url.PathEscape(stream)
 	}
 	q := canonicalQuery(bd, req)
-	if stream == "" {
-		q.Set(waitParam, "1")
+	if stream == "" && !bd.NoPlatform {
+		q.Set(waitParam, "1") // a board for a platform that does not exist yet
 	}
 	req.URLs = map[string]string{}
 	for _, f := range bd.Fragments {

@@ -77,7 +77,11 @@ func buildLanding(snap *hub.Snapshot, st Status, all []*board.Board) landingView
 		Common:      board.CommonOptions,
 	}
 	for _, b := range all {
-		lb := landingBoard{Board: b, Links: boardLinks(b.Name, v.Platforms), Keys: optionKeys(b)}
+		platforms := v.Platforms
+		if b.NoPlatform {
+			platforms = nil
+		}
+		lb := landingBoard{Board: b, Links: boardLinks(b.Name, platforms), Keys: optionKeys(b)}
 		v.Boards = append(v.Boards, lb)
 	}
 	for _, c := range board.Categories {

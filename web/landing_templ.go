@@ -187,7 +187,7 @@ func Landing(v landingView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					if len(v.Platforms) > 0 {
+					if len(v.Platforms) > 0 && !b.NoPlatform {
 						templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<span class=\"label\">Platform</span> ")
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err

@@ -56,3 +56,18 @@ func TestAttemptBoardOptions(t *testing.T) {
 		t.Error("opening the attempt board did not ask OWLCMS for the pictures")
 	}
 }
+
+// TestDocumentNeedsNoPlatform: the officials' sheet covers the whole meet: with several
+// platforms it opens without fop (no redirect to the landing page) and never asks htmx to
+// reload it.
+func TestDocumentNeedsNoPlatform(t *testing.T) {
+	s := demoServer(t) // two platforms
+	resp, page := s.get(t, "/referee-assignments")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `hx-get="/referee-assignments/sheet?lang=en"`) {
+		t.Fatalf("%d: %.400s", resp.StatusCode, page)
+	}
+	resp, _ = s.get(t, "/referee-assignments/sheet?lang=en")
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("HX-Refresh") != "" {
+		t.Errorf("sheet fragment: %d, HX-Refresh %q", resp.StatusCode, resp.Header.Get("HX-Refresh"))
+	}
+}

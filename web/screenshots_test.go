@@ -25,6 +25,20 @@ func TestScreenshots(t *testing.T) {
 	s := demoServer(t)
 	b := newBrowser(t)
 
+	// The meet-wide boards: teams, best lifters, the officials' sheet.
+	for name, u := range map[string]string{
+		"team-scoreboard-1920x1080": "/team-scoreboard?fop=A&gender=MF&showPredicted=true",
+		"top-score-1920x1080":       "/top-score?fop=B",
+		"top-teams-1920x1080":       "/top-teams?fop=B",
+		"referee-assignments":       "/referee-assignments",
+	} {
+		png, err := screenshotAny(b, s.srv.URL+u, 1920, 1080)
+		if err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
+		writeShot(t, filepath.Join(dir, name+".png"), png)
+	}
+
 	sizes := []struct{ w, h int64 }{{1920, 1080}, {1366, 768}}
 	for _, board := range []string{"start-order", "lifting-order", "rankings"} {
 		for _, theme := range []string{"dark", "light"} {
@@ -61,6 +75,20 @@ func writeShot(t *testing.T, name string, png []byte) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s (%d bytes)", name, len(png))
+}
+
+// screenshotAny is screenshot for a page that need not have a grid.
+func screenshotAny(b *browser, u string, w, h int64) ([]byte, error) {
+	tab, closeTab := chromedp.NewContext(b.ctx)
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, browserTimeout)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(0.5)), chromedp.Navigate(u),
+		chromedp.Sleep(700*time.Millisecond))
+	if err != nil {
+		return nil, err
+	}
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
 }
 
 // screenshot opens u in a new tab of b's browser (closed afterwards, with its event stream)
