@@ -147,8 +147,8 @@ func barbell(r board.Request, weight string) *Barbell {
 		return nil
 	}
 	var p *hub.Platform
-	if r.Snap != nil && r.Snap.Database != nil {
-		p, _ = r.Snap.Database.Platform(r.FOPName)
+	if db := r.Database(); db != nil {
+		p, _ = db.Platform(r.FOPName)
 	}
 	gender := ""
 	if a := board.CurrentAthlete(r.FOP); a != nil {

@@ -106,3 +106,19 @@ func (r Request) AssetURL(kind hub.AssetKind, stem string) string {
 	}
 	return "/local/" + string(kind) + "/" + (&url.URL{Path: name}).EscapedPath()
 }
+
+// Database is the competition's database, nil until OWLCMS sent it.
+func (r Request) Database() *hub.Database {
+	if r.Snap == nil {
+		return nil
+	}
+	return r.Snap.Database
+}
+
+// Competition is the database's competition settings (zero values without a database).
+func (r Request) Competition() hub.Competition {
+	if db := r.Database(); db != nil {
+		return db.Competition
+	}
+	return hub.Competition{}
+}

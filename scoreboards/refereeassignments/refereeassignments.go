@@ -123,10 +123,7 @@ var juryRoles = []role{
 func Data(r board.Request) View {
 	v := View{Page: r.Page(r.T(titleKey, title)), Title: r.T(titleKey, title)}
 	v.Page.Stylesheets = []string{"css/documents.css"}
-	db := (*hub.Database)(nil)
-	if r.Snap != nil {
-		db = r.Snap.Database
-	}
+	db := r.Database()
 	if db == nil || len(db.Sessions) == 0 {
 		v.Empty = r.T("WaitingForSite", "Waiting for updates from the competition site.")
 		return v

@@ -111,12 +111,8 @@ func Data(r board.Request) View {
 		Predicted: r.T("Scoreboard.NextAttempt", "Next Attempt"), Best: r.T("Scoreboard.Best", "✔"),
 		SnatchHTML: r.T("Scoreboard.Snatch", "Snatch"), CleanJerkHTML: r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk"),
 	}
-	var db *hub.Database
-	if r.Snap != nil {
-		db = r.Snap.Database
-	}
 	athletes := 0
-	for _, t := range meet.Teams(meet.Lifters(db, r.FOP), s) {
+	for _, t := range meet.Teams(meet.Lifters(r.Database(), r.FOP), s) {
 		tv := TeamView{Name: t.Name, FlagURL: r.AssetURL(hub.AssetFlags, t.Name), Counting: counting(r, s),
 			Score: format(t.Score, s.System.Points, false), Predicted: format(t.Predicted, s.System.Points, false)}
 		for _, m := range t.Members {
@@ -135,10 +131,7 @@ func Data(r board.Request) View {
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) meet.Settings {
 	s := meet.Settings{All: r.Flag("allAthletes", false), Predicting: r.Flag("showPredicted", false)}
-	var comp hub.Competition
-	if r.Snap != nil && r.Snap.Database != nil {
-		comp = r.Snap.Database.Competition
-	}
+	comp := r.Competition()
 	s.System = meet.SystemFor(r.Query.Get("scoringSystem"), comp)
 	s.TeamPoints = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
 	s.LiftRanks = comp.SnatchCJTotalMedals

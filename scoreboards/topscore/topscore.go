@@ -78,13 +78,7 @@ type Row struct {
 
 // Data is the board's view model: every number on the top-score board comes from here.
 func Data(r board.Request) View {
-	var db *hub.Database
-	var comp hub.Competition
-	if r.Snap != nil && r.Snap.Database != nil {
-		db = r.Snap.Database
-		comp = db.Competition
-	}
-	sys := meet.SystemFor(r.Query.Get("scoringSystem"), comp)
+	sys := meet.SystemFor(r.Query.Get("scoringSystem"), r.Competition())
 	if sys.Points {
 		sys = meet.Systems[0]
 	}
@@ -96,7 +90,7 @@ func Data(r board.Request) View {
 		Snatch: r.T("Scoreboard.Snatch", "Snatch"), CleanJerk: r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk"),
 		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(sys.Key, sys.English), Needed: r.T("Scoreboard.Needed", "Kg Needed"),
 	}
-	lifters := meet.Lifters(db, r.FOP)
+	lifters := meet.Lifters(r.Database(), r.FOP)
 	rows := 0
 	for _, g := range []struct{ gender, key, english string }{
 		{"M", "Gender.Men", "Men"}, {"F", "Gender.Women", "Women"},

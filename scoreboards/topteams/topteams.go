@@ -61,24 +61,18 @@ type Row struct {
 
 // Data is the board's view model: every number on the top-teams board comes from here.
 func Data(r board.Request) View {
-	var db *hub.Database
-	var comp hub.Competition
-	if r.Snap != nil && r.Snap.Database != nil {
-		db = r.Snap.Database
-		comp = db.Competition
-	}
 	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Labels = Labels{
 		Team: r.T("Scoreboard.Team", "Team"), Points: r.T("Scoreboard.Points", "Points"),
 		Members: r.T("Scoreboard.TeamSize", "# Team Members"), Scored: r.T("Scoreboard.Done", "# Athletes Scored (Done Sessions)"),
 	}
-	lifters := meet.Lifters(db, r.FOP)
+	lifters := meet.Lifters(r.Database(), r.FOP)
 	rows := 0
 	for _, g := range []struct{ gender, key, english string }{
 		{"M", "Scoreboard.TopTeamsMen", "Top Teams - Men"}, {"F", "Scoreboard.TopTeamsWomen", "Top Teams - Women"},
 	} {
-		t := table(r, comp, lifters, g.gender)
+		t := table(r, r.Competition(), lifters, g.gender)
 		if len(t.Rows) == 0 {
 			continue
 		}
