@@ -321,6 +321,12 @@ type Platform struct {
 	UIEvent   string // the OWLCMS event that produced the current update
 	// ClockMillis is what the athlete clock shows; the demo always has it set, not running.
 	ClockMillis int
+	// The last timer messages' events, which OWLCMS copies into every update: the athlete
+	// clock's ("" is SetTime, as in the fixed demo) and the break clock's ("" is BreakPaused),
+	// with the break time left at Now. The simulator keeps them current.
+	ClockEvent      string
+	BreakClockEvent string
+	BreakMillis     int
 }
 
 // Record is one record row of the V2 export.

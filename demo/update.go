@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 )
@@ -113,12 +114,12 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 		setNonNil("attemptNumber", attemptNumber).
 		setNonNil("liftTypeKey", liftKey).
 		set("serverLocalTime", javaLocalTime(c.Now)).
-		set("breakTimerEventType", "BreakPaused").
+		set("breakTimerEventType", cmp.Or(p.BreakClockEvent, "BreakPaused")).
 		set("break", strconv.FormatBool(inBreak)).
 		set("athleteMillisRemaining", p.ClockMillis).
-		set("athleteTimerEventType", "SetTime").
+		set("athleteTimerEventType", cmp.Or(p.ClockEvent, "SetTime")).
 		set("indefiniteBreak", indefinite).
-		set("breakMillisRemaining", 0)
+		set("breakMillisRemaining", p.BreakMillis)
 	// The update proper.
 	o.set("uiEvent", p.UIEvent).
 		set("stylesDir", "css/nogrid").

@@ -14,6 +14,7 @@ import (
 type config struct {
 	Addr           string
 	Demo           bool
+	Speed          float64 // the demo's pace: 1 is real time
 	LocalDir       string
 	WSReadLimitMB  int
 	UpdateKey      string
@@ -56,7 +57,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs := flag.NewFlagSet("tracker", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (PORT env sets the port)")
-	fs.BoolVar(&c.Demo, "demo", false, "load the embedded demo competition (no OWLCMS needed)")
+	fs.BoolVar(&c.Demo, "demo", false, "run the embedded demo competition, live, through a simulated OWLCMS (no OWLCMS needed)")
+	fs.Float64Var(&c.Speed, "speed", 1, "with -demo: how much faster than real time the demo meet runs")
 	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends (LOCAL_DIR)")
 	fs.IntVar(&c.WSReadLimitMB, "ws-read-limit", c.WSReadLimitMB, "largest OWLCMS frame accepted, in MiB (WS_READ_LIMIT_MB)")
 	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames (SAMPLES_DIR)")

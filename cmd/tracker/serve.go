@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/owlcms/tracker/demo"
+	"github.com/owlcms/tracker/demo/sim"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/owlcms"
 	"github.com/owlcms/tracker/web"
@@ -35,7 +36,7 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 		if err := demo.Load(h); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
-		log.Info("demo competition loaded")
+		log.Info("demo competition loaded; its simulated OWLCMS connects once the tracker listens", "speed", c.Speed)
 	}
 
 	ws := owlcms.NewHandler(h, owlcms.Options{
@@ -70,13 +71,32 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+
+	// The demo meet runs live: a simulated OWLCMS connects to this tracker's own /ws.
+	simCtx, stopSim := context.WithCancel(context.Background())
+	defer stopSim()
+	simDone := make(chan struct{})
+	if c.Demo {
+		go func() {
+			defer close(simDone)
+			sim.Run(simCtx, sim.Options{URL: "ws://127.0.0.1" + portOf(ln.Addr()) + "/ws", UpdateKey: c.UpdateKey,
+				Speed: c.Speed, Seed: uint64(time.Now().UnixNano()), Logger: log.With("component", "owlcms-sim")})
+		}()
+	} else {
+		close(simDone)
+	}
+
 	select {
 	case err := <-errc:
+		stopSim()
+		<-simDone
 		return err
 	case <-ctx.Done():
 	}
 
 	log.Info("shutting down")
+	stopSim()
+	<-simDone
 	sctx, cancel := context.WithTimeout(context.Background(), time.Duration(c.ShutdownPeriod)*time.Second)
 	defer cancel()
 	if err := ws.Close(sctx); err != nil {

@@ -1,0 +1,40 @@
+// Command owlcms-sim behaves like OWLCMS 64+ towards a tracker: it runs the embedded demo meet
+// on two platforms and sends it over the tracker's /ws as OWLCMS does, or replays the frames a
+// tracker saved in learning mode.
+//
+//	owlcms-sim -url ws://127.0.0.1:8096/ws -speed 10
+//	owlcms-sim -url ws://127.0.0.1:8096/ws -replay ./samples
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/owlcms/tracker/demo/sim"
+)
+
+func main() {
+	url := flag.String("url", "ws://127.0.0.1:8096/ws", "the tracker's WebSocket endpoint (OWLCMS's \"URL for Video Data\")")
+	speed := flag.Float64("speed", 1, "how much faster than real time the meet runs")
+	key := flag.String("key", os.Getenv("OWLCMS_UPDATEKEY"), "the update key to send (default $OWLCMS_UPDATEKEY)")
+	seed := flag.Uint64("seed", 1, "seed of the referees' and coaches' choices")
+	replay := flag.String("replay", "", "replay the frames of this learning-mode directory instead of simulating")
+	flag.Parse()
+
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if *replay != "" {
+		if err := sim.Replay(ctx, *url, *replay, *speed, log); err != nil {
+			fmt.Fprintln(os.Stderr, "owlcms-sim:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	sim.Run(ctx, sim.Options{URL: *url, UpdateKey: *key, Speed: *speed, Seed: *seed, Logger: log})
+}

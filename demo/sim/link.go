@@ -1,0 +1,169 @@
+package sim
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/owlcms/tracker/hub/owlcms"
+)
+
+// link is the simulator's connection to the tracker, as OWLCMS's WebSocketEventSender keeps
+// it: text frames are sent when connected and lost otherwise.
+type link struct {
+	opts Options
+	log  *slog.Logger
+	out  chan []byte // text envelopes to send; dropped when full or disconnected
+}
+
+func newLink(o Options) *link {
+	return &link{opts: o, log: o.Logger, out: make(chan []byte, 64)}
+}
+
+// backoff is OWLCMS's reconnection schedule: 1, 2, 4, 8, 16 s, then every 30 s.
+var backoff = []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second}
+
+// run connects, sends the resources, then the queued frames, until ctx ends; after a lost
+// connection it reconnects with the back-off.
+func (l *link) run(ctx context.Context, resources func() map[string][]byte) {
+	failures := 0
+	for ctx.Err() == nil {
+		err := l.session(ctx, resources)
+		if ctx.Err() != nil {
+			return
+		}
+		wait := backoff[min(failures, len(backoff)-1)]
+		failures++
+		l.log.Info("owlcms-sim: connection lost, reconnecting", "in", wait, "error", err)
+		l.drain()
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+}
+
+// drain drops what was queued while disconnected: OWLCMS does not queue either.
+func (l *link) drain() {
+	for {
+		select {
+		case <-l.out:
+		default:
+			return
+		}
+	}
+}
+
+// session is one connection: the resources first, then the frames, answering 428s.
+func (l *link) session(ctx context.Context, resources func() map[string][]byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			l.log.Error("owlcms-sim: panic in the connection", "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	ws, _, err := websocket.Dial(dctx, l.opts.URL, nil)
+	cancel()
+	if err != nil {
+		return err
+	}
+	defer ws.CloseNow()
+	ws.SetReadLimit(1 << 20)
+	res := resources()
+	for _, name := range []string{"database", "translations_zip", "flags_zip"} {
+		if err := ws.Write(ctx, websocket.MessageBinary, res[name]); err != nil {
+			return err
+		}
+	}
+	l.log.Info("owlcms-sim: connected", "url", l.opts.URL)
+
+	// The replies: only a 428 matters, as in OWLCMS. Reading also answers the tracker's pings.
+	wanted := make(chan []string, 4)
+	readErr := make(chan error, 1)
+	go func() {
+		for {
+			_, data, err := ws.Read(ctx)
+			if err != nil {
+				readErr <- err
+				return
+			}
+			var reply struct {
+				Status  any      `json:"status"`
+				Missing []string `json:"missing"`
+			}
+			if json.Unmarshal(data, &reply) == nil && (reply.Status == float64(428) || reply.Status == "428") && len(reply.Missing) > 0 {
+				select {
+				case wanted <- reply.Missing:
+				default:
+				}
+			}
+		}
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			_ = ws.Close(websocket.StatusGoingAway, "owlcms-sim stopping")
+			<-readErr
+			return nil
+		case err := <-readErr:
+			return err
+		case names := <-wanted:
+			res := resources()
+			for _, n := range names {
+				if f, ok := res[n]; ok {
+					if err := ws.Write(ctx, websocket.MessageBinary, f); err != nil {
+						return err
+					}
+				}
+			}
+		case msg := <-l.out:
+			if err := ws.Write(ctx, websocket.MessageText, msg); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// send queues a text frame; it is lost if the connection is down or backed up.
+func (l *link) send(typ string, payload map[string]any) {
+	if l.opts.UpdateKey != "" {
+		payload["updateKey"] = l.opts.UpdateKey
+	}
+	l.sendRaw(typ, payload)
+}
+
+func (l *link) sendRaw(typ string, payload any) {
+	env, err := json.Marshal(map[string]any{"version": Version, "type": typ, "payload": payload})
+	if err != nil {
+		l.log.Error("owlcms-sim: encoding a frame", "error", err)
+		return
+	}
+	select {
+	case l.out <- env:
+	default:
+	}
+}
+
+// frame is a binary frame as OWLCMS 64 sends it: version and type headers, then the payload.
+func frame(typ string, payload []byte) []byte { return owlcms.EncodeFrame(Version, typ, payload) }
+
+// zipped is a ZIP with one file (none when name is "").
+func zipped(name string, data []byte) []byte {
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	if name != "" {
+		f, err := w.Create(name)
+		if err == nil {
+			_, _ = f.Write(data)
+		}
+	}
+	_ = w.Close()
+	return b.Bytes()
+}

@@ -1,0 +1,102 @@
+// Package sim plays OWLCMS for a tracker: it connects to the tracker's /ws as OWLCMS 64+ does
+// (the database, translations and flags as binary frames on every connection, then update,
+// timer and decision text frames; whatever a 428 reply lists is sent again; reconnection with
+// OWLCMS's 1-2-4-8-16-30 s back-off; frames sent while disconnected are lost, as OWLCMS loses
+// them) and runs the demo meet for real on both platforms at once: introduction countdown,
+// snatch then clean & jerk with the lifting order recomputed after every lift, the athlete
+// clock, the down signal, three referees' decisions and their reset, the end of the session
+// and the next one. When a platform has run all its sessions it starts them again.
+//
+// cmd/owlcms-sim runs it against any tracker; `tracker -demo` runs it in-process against its
+// own /ws. It can also replay the files of learning mode (Replay).
+package sim
+
+import (
+	"context"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/owlcms/tracker/demo"
+)
+
+// Version is the OWLCMS version the simulator announces.
+const Version = "64.0.0"
+
+// Options configure a simulation.
+type Options struct {
+	URL       string  // the tracker's WebSocket endpoint, e.g. ws://127.0.0.1:8096/ws
+	UpdateKey string  // OWLCMS's update key, sent in every text frame ("" for none)
+	Speed     float64 // 1 is real time; 10 runs ten times faster (default 1)
+	Seed      uint64  // the referees' and coaches' choices; the same seed replays the same meet
+	Logger    *slog.Logger
+}
+
+// Run simulates OWLCMS until ctx ends, connecting (and reconnecting) to o.URL. It returns
+// when ctx is done; every goroutine it starts has ended by then.
+func Run(ctx context.Context, o Options) {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Speed <= 0 {
+		o.Speed = 1
+	}
+	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o)}
+	s.rng = rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.link.run(ctx, s.resources)
+	}()
+	for _, p := range s.comp.Platforms {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.platform(ctx, p)
+		}()
+	}
+	wg.Wait()
+}
+
+// simulation is the meet being run and the connection it is reported on.
+type simulation struct {
+	opts Options
+	link *link
+
+	mu   sync.Mutex // the competition model, the random source
+	comp *demo.Competition
+	rng  *rand.Rand
+}
+
+// sleep waits d of meet time (d / Speed of real time); false when ctx ended first.
+func (s *simulation) sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(s.real(d))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// real is a meet duration in real time.
+func (s *simulation) real(d time.Duration) time.Duration {
+	return time.Duration(float64(d) / s.opts.Speed)
+}
+
+// resources are the binary frames OWLCMS sends on connecting, by the name a 428 asks them by.
+func (s *simulation) resources() map[string][]byte {
+	s.mu.Lock()
+	db := s.comp.DatabaseJSON()
+	s.mu.Unlock()
+	return map[string][]byte{
+		"database":         frame("database_zip", zipped("competition.json", db)),
+		"translations_zip": frame("translations_zip", zipped("translations.json", demo.TranslationsJSON())),
+		"flags_zip":        frame("flags_zip", demo.FlagsZip()),
+		"pictures_zip":     frame("pictures_zip", zipped("", nil)), // the demo has no pictures
+		"logos_zip":        frame("logos_zip", zipped("", nil)),
+	}
+}
