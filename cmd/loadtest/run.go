@@ -1,0 +1,415 @@
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/owlcms/tracker/demo"
+	"github.com/owlcms/tracker/hub/owlcms"
+)
+
+type config struct {
+	addr     string
+	viewers  int
+	updates  int
+	interval time.Duration
+	board    string
+}
+
+// marker is the weight the k-th change asks for: the viewers look for it in the bar.
+func marker(k int) string { return strconv.Itoa(300 + k) }
+
+// result is what the run measured.
+type result struct {
+	viewers, connected, updates int
+	latencies                   []time.Duration // per viewer and update: sent → fragment with the change
+	missed                      int64           // updates a viewer never showed
+	bytes                       int64           // received by all viewers during the updates (wire bytes)
+	errors                      int64
+	rss, peakRSS                int64
+	duration                    time.Duration
+}
+
+func run(ctx context.Context, c config) (*result, error) {
+	feeder, err := connectOWLCMS(ctx, c.addr)
+	if err != nil {
+		return nil, fmt.Errorf("feeding the tracker: %w", err)
+	}
+	defer feeder.CloseNow()
+	if err := waitReady(ctx, c); err != nil {
+		return nil, err
+	}
+
+	r := &result{viewers: c.viewers, updates: c.updates}
+	sent := make([]atomic.Int64, c.updates) // unix ns the change was sent
+	var counting atomic.Bool
+	vctx, stopViewers := context.WithCancel(ctx)
+	defer stopViewers()
+
+	vs := make([]*viewer, c.viewers)
+	var wg sync.WaitGroup
+	var connected atomic.Int64
+	for i := range vs {
+		v := &viewer{cfg: c, sent: sent, counting: &counting, seen: make([]int64, c.updates)}
+		vs[i] = v
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v.run(vctx, &connected)
+		}()
+		if i%100 == 99 {
+			time.Sleep(50 * time.Millisecond) // as screens come on, not all in one instant
+		}
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for connected.Load() < int64(c.viewers) && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	r.connected = int(connected.Load())
+	time.Sleep(time.Second) // the first fragments
+
+	counting.Store(true)
+	start := time.Now()
+	for k := range c.updates {
+		payload, err := update(k)
+		if err != nil {
+			return nil, err
+		}
+		sent[k].Store(time.Now().UnixNano())
+		if err := send(ctx, feeder, "update", payload); err != nil {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(c.interval):
+		}
+	}
+	time.Sleep(2 * time.Second) // the last fragments
+	counting.Store(false)
+	r.duration = time.Since(start)
+	stopViewers()
+	wg.Wait()
+
+	for _, v := range vs {
+		r.bytes += v.bytes.Load()
+		r.errors += v.errors.Load()
+		for k, at := range v.seen {
+			if at == 0 {
+				r.missed++
+				continue
+			}
+			r.latencies = append(r.latencies, time.Duration(at-sent[k].Load()))
+		}
+	}
+	slices.Sort(r.latencies)
+	return r, nil
+}
+
+func (r *result) print(w io.Writer) {
+	pct := func(p float64) time.Duration {
+		if len(r.latencies) == 0 {
+			return 0
+		}
+		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
+	}
+	perUpdate := float64(r.bytes) / float64(max(r.viewers, 1)) / float64(max(r.updates, 1))
+	fmt.Fprintf(w, "viewers %d (connected %d), updates %d in %v\n", r.viewers, r.connected, r.updates, r.duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "update -> fragment: p50 %v  p99 %v  max %v  (%d samples, %d missed)\n",
+		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed)
+	fmt.Fprintf(w, "bytes per viewer per update: %.0f\n", perUpdate)
+	fmt.Fprintf(w, "errors: %d\n", r.errors)
+	if r.rss > 0 {
+		fmt.Fprintf(w, "tracker memory: RSS %.1f MB, peak %.1f MB\n", float64(r.rss)/1e6, float64(r.peakRSS)/1e6)
+	}
+}
+
+// --- OWLCMS side --------------------------------------------------------------------------
+
+// connectOWLCMS connects as OWLCMS does and sends the demo meet's database, translations,
+// flags and both platforms' state.
+func connectOWLCMS(ctx context.Context, addr string) (*websocket.Conn, error) {
+	ws, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
+	if err != nil {
+		return nil, err
+	}
+	go func() { // replies are read so that pings are answered
+		for {
+			if _, _, err := ws.Read(context.Background()); err != nil {
+				return
+			}
+		}
+	}()
+	for typ, payload := range map[string][]byte{
+		"database_zip":     zipOf("competition.json", demo.DatabaseJSON()),
+		"translations_zip": zipOf("translations.json", demo.TranslationsJSON()),
+		"flags_zip":        demo.FlagsZip(),
+	} {
+		if err := ws.Write(ctx, websocket.MessageBinary, owlcms.EncodeFrame("64.0.0", typ, payload)); err != nil {
+			return nil, err
+		}
+	}
+	for _, fop := range []string{"A", "B"} {
+		if err := send(ctx, ws, "update", demo.UpdateJSON(fop)); err != nil {
+			return nil, err
+		}
+	}
+	return ws, nil
+}
+
+func send(ctx context.Context, ws *websocket.Conn, typ string, payload []byte) error {
+	env, err := json.Marshal(map[string]any{"version": "64.0.0", "type": typ, "payload": json.RawMessage(payload)})
+	if err != nil {
+		return err
+	}
+	return ws.Write(ctx, websocket.MessageText, env)
+}
+
+// update is platform A's update with the current athlete's request changed to marker(k), as
+// OWLCMS sends it after a weight change: the bar's weight and the athlete's attempt cell.
+func update(k int) ([]byte, error) {
+	var u map[string]any
+	if err := json.Unmarshal(demo.UpdateJSON("A"), &u); err != nil {
+		return nil, err
+	}
+	w := marker(k)
+	u["weight"] = w
+	u["uiEvent"] = "LiftingOrderUpdated"
+	cur := fmt.Sprint(u["currentAthleteKey"])
+	for _, e := range u["sessionAthletes"].([]any) {
+		e := e.(map[string]any)
+		if fmt.Sprint(e["athleteKey"]) != cur {
+			continue
+		}
+		for _, lift := range []string{"sattempts", "cattempts"} {
+			for _, cell := range e["displayInfo"].(map[string]any)[lift].([]any) {
+				if c := cell.(map[string]any); c["status"] == "current" {
+					c["value"] = w
+				}
+			}
+		}
+	}
+	return json.Marshal(u)
+}
+
+func zipOf(name string, data []byte) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	f, _ := zw.Create(name)
+	_, _ = f.Write(data)
+	_ = zw.Close()
+	return b.Bytes()
+}
+
+// waitReady waits until the tracker shows the fed platform (frames are processed after they
+// are acknowledged on the wire).
+func waitReady(ctx context.Context, c config) error {
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		resp, err := http.Get("http://" + c.addr + "/" + c.board + "/bar?fop=A&lang=en")
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK && bytes.Contains(body, []byte("bar-weight")) {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("platform A not shown by the tracker within 15 s")
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func healthy(addr string) error {
+	c := &http.Client{Timeout: time.Second}
+	resp, err := c.Get("http://" + addr + "/healthz")
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s", resp.Status)
+	}
+	return nil
+}
+
+// --- viewers ------------------------------------------------------------------------------
+
+// viewer is one board page: an event stream, and the fragment requests its events trigger
+// (one at a time, the last trigger queued, as hx-sync="this:queue last" does).
+type viewer struct {
+	cfg      config
+	sent     []atomic.Int64
+	counting *atomic.Bool
+	seen     []int64 // unix ns the k-th change appeared in the bar (0: never)
+	bytes    atomic.Int64
+	errors   atomic.Int64
+	etags    map[string]string
+}
+
+func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
+	v.etags = map[string]string{}
+	// A browser's connections to one host: the stream holds one, the fragments use another.
+	tr := &http.Transport{DisableCompression: true, MaxConnsPerHost: 2, MaxIdleConnsPerHost: 2,
+		DialContext: (&net.Dialer{Timeout: 10 * time.Second}).DialContext}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+v.cfg.addr+"/events/A", nil)
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := client.Do(req)
+	if err != nil {
+		if ctx.Err() == nil {
+			v.errors.Add(1)
+		}
+		return
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		v.errors.Add(1)
+		return
+	}
+	connected.Add(1)
+
+	triggers := make(chan string, 1) // "data" or "live"; a newer trigger replaces a queued one
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ev := range triggers {
+			v.fetch(ctx, client, "bar")
+			if ev == "data" {
+				v.fetch(ctx, client, "grid")
+			}
+		}
+	}()
+	triggers <- "data" // the page's load trigger
+	sc := bufio.NewScanner(&counter{r: resp.Body, n: &v.bytes, on: v.counting})
+	for sc.Scan() {
+		line := sc.Text()
+		ev, ok := strings.CutPrefix(line, "event: ")
+		if !ok || (ev != "data" && ev != "live") {
+			continue
+		}
+		select {
+		case triggers <- ev:
+		default:
+			select { // queue last: the pending trigger becomes a data trigger if either is
+			case old := <-triggers:
+				if old == "data" {
+					ev = "data"
+				}
+			default:
+			}
+			select {
+			case triggers <- ev:
+			default:
+			}
+		}
+	}
+	close(triggers)
+	<-done
+}
+
+// fetch gets a fragment as htmx does (gzip accepted, the last ETag sent back) and notes when
+// the bar first shows each change.
+func (v *viewer) fetch(ctx context.Context, client *http.Client, fragment string) {
+	u := "http://" + v.cfg.addr + "/" + v.cfg.board + "/" + fragment + "?fop=A&lang=en"
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	req.Header.Set("HX-Request", "true")
+	if e := v.etags[fragment]; e != "" {
+		req.Header.Set("If-None-Match", e)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		if ctx.Err() == nil {
+			v.errors.Add(1)
+		}
+		return
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if v.counting.Load() {
+		v.bytes.Add(int64(len(raw)) + headerBytes(resp))
+	}
+	switch {
+	case err != nil:
+		if ctx.Err() == nil {
+			v.errors.Add(1)
+		}
+		return
+	case resp.StatusCode == http.StatusNotModified:
+		return
+	case resp.StatusCode != http.StatusOK:
+		v.errors.Add(1)
+		return
+	}
+	v.etags[fragment] = resp.Header.Get("ETag")
+	if fragment != "bar" {
+		return
+	}
+	body := raw
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			v.errors.Add(1)
+			return
+		}
+		if body, err = io.ReadAll(zr); err != nil {
+			v.errors.Add(1)
+			return
+		}
+	}
+	now := time.Now().UnixNano()
+	for k := range v.seen {
+		if v.seen[k] == 0 && v.sent[k].Load() != 0 && bytes.Contains(body, []byte(`"bar-weight">`+marker(k)+"<")) {
+			v.seen[k] = now
+		}
+	}
+}
+
+// headerBytes estimates a response's header size on the wire.
+func headerBytes(resp *http.Response) int64 {
+	n := int64(len(resp.Status) + 11)
+	for k, vs := range resp.Header {
+		for _, v := range vs {
+			n += int64(len(k) + len(v) + 4)
+		}
+	}
+	return n + 2
+}
+
+// counter counts the bytes read while on is true.
+type counter struct {
+	r  io.Reader
+	n  *atomic.Int64
+	on *atomic.Bool
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.on.Load() {
+		c.n.Add(int64(n))
+	}
+	return n, err
+}
