@@ -186,3 +186,12 @@ func localeLabel(code string) string {
 	}
 	return code
 }
+
+// choiceLabel names an option's choice in the URL builder; the empty choice leaves the option
+// out of the URL, so the board uses its default (the competition's scoring system...).
+func choiceLabel(c string) string {
+	if c == "" {
+		return "Default"
+	}
+	return c
+}

@@ -38,6 +38,12 @@ func TestScreenshots(t *testing.T) {
 		}
 		writeShot(t, filepath.Join(dir, name+".png"), png)
 	}
+	// The landing page, whole: every board of every platform and the URL builder.
+	png, err := screenshotAny(b, s.srv.URL+"/", 1366, 1500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeShot(t, filepath.Join(dir, "landing-demo.png"), png)
 
 	sizes := []struct{ w, h int64 }{{1920, 1080}, {1366, 768}}
 	for _, board := range []string{"start-order", "lifting-order", "rankings"} {
