@@ -41,12 +41,30 @@ func NewRouter(cfg Config) http.Handler {
 	if cfg.Started.IsZero() {
 		cfg.Started = time.Now()
 	}
-	r := chi.NewRouter()
-	// Only streaming-safe middleware on the root: /ws and SSE streams live for hours.
-	// Recoverer skips upgraded connections; the OWLCMS handler recovers its own goroutines.
-	r.Use(middleware.Recoverer)
-	r.Use(requestLog(cfg.Logger))
+	root := chi.NewRouter()
+	// Board event streams: one per platform, plus the global one for pages without a
+	// platform. Only tokens flow here; htmx fetches the fragments. They sit outside the
+	// middleware below: a stream's handler stays parked on its stack for hours, once per
+	// viewer, and without the middleware frames that stack fits in half the memory (measured
+	// in docs/performance.md). ServeStream recovers and logs by itself.
+	root.Get("/events", func(w http.ResponseWriter, r *http.Request) { cfg.Events.ServeStream(w, r, "") })
+	// Only platforms the hub knows get a stream: streams are never removed, so letting any
+	// URL create one would let a stranger use up the slots before OWLCMS's platforms arrive.
+	root.Get("/events/{fop}", func(w http.ResponseWriter, r *http.Request) {
+		fop := chi.URLParam(r, "fop")
+		if !known(cfg.Hub.Snapshot(), fop) {
+			http.Error(w, "unknown platform", http.StatusNotFound)
+			return
+		}
+		cfg.Events.ServeStream(w, r, fop)
+	})
 
+	r := root.With(
+		// Only streaming-safe middleware: /ws lives for hours. Recoverer skips upgraded
+		// connections; the OWLCMS handler recovers its own goroutines.
+		middleware.Recoverer,
+		requestLog(cfg.Logger),
+	)
 	r.Get("/", landingHandler(cfg))
 	r.Get("/status", statusPageHandler(cfg))
 	r.Get("/healthz", health)
@@ -58,20 +76,6 @@ func NewRouter(cfg Config) http.Handler {
 	for _, p := range []string{"/ws", "/ws/update", "/ws/timer", "/ws/decision"} {
 		r.Handle(p, cfg.OWLCMS)
 	}
-
-	// Board event streams: one per platform, plus the global one for pages without a
-	// platform. Only tokens flow here; htmx fetches the fragments.
-	r.Get("/events", func(w http.ResponseWriter, r *http.Request) { cfg.Events.ServeStream(w, r, "") })
-	// Only platforms the hub knows get a stream: streams are never removed, so letting any
-	// URL create one would let a stranger use up the slots before OWLCMS's platforms arrive.
-	r.Get("/events/{fop}", func(w http.ResponseWriter, r *http.Request) {
-		fop := chi.URLParam(r, "fop")
-		if !known(cfg.Hub.Snapshot(), fop) {
-			http.Error(w, "unknown platform", http.StatusNotFound)
-			return
-		}
-		cfg.Events.ServeStream(w, r, fop)
-	})
 
 	r.Get("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
 	r.Head("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
@@ -85,7 +89,7 @@ func NewRouter(cfg Config) http.Handler {
 	r.Get(linkPath, b.link)
 	r.Get("/{board}", b.page)
 	r.Get("/{board}/{fragment}", b.fragment)
-	return r
+	return root
 }
 
 // health is liveness only: 200 whenever the process serves HTTP. It never depends on OWLCMS,

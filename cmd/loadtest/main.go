@@ -51,7 +51,7 @@ func main() {
 	if *addr == "" {
 		fail(fmt.Errorf("give -tracker or -addr"))
 	}
-	r, err := run(ctx, config{addr: *addr, viewers: *viewers, updates: *updates, interval: *interval, board: *board})
+	r, err := run(ctx, config{addr: *addr, pid: *pid, viewers: *viewers, updates: *updates, interval: *interval, board: *board})
 	if err != nil {
 		fail(err)
 	}
@@ -110,6 +110,28 @@ func startTracker(ctx context.Context, bin string) (addr string, pid int, cleanu
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// cpuTime reads the user+system CPU time a process has used (pid 0: this process), 0 when
+// unknown. /proc/<pid>/stat counts it in clock ticks, 100 per second on Linux.
+func cpuTime(pid int) time.Duration {
+	name := "self"
+	if pid != 0 {
+		name = strconv.Itoa(pid)
+	}
+	b, err := os.ReadFile("/proc/" + name + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name (field 2) may hold spaces; the fields after its ')' are fixed.
+	_, rest, ok := strings.Cut(string(b), ") ")
+	f := strings.Fields(rest)
+	if !ok || len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // memory reads a process's resident memory and its peak, in bytes (0 when unknown).

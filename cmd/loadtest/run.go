@@ -2,18 +2,14 @@ package main
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,6 +22,7 @@ import (
 
 type config struct {
 	addr     string
+	pid      int // the tracker's process id, for its CPU time (0: unknown)
 	viewers  int
 	updates  int
 	interval time.Duration
@@ -44,6 +41,7 @@ type result struct {
 	errors                      int64
 	rss, peakRSS                int64
 	duration                    time.Duration
+	trackerCPU, generatorCPU    time.Duration // CPU time each process used during the updates
 }
 
 func run(ctx context.Context, c config) (*result, error) {
@@ -86,6 +84,7 @@ func run(ctx context.Context, c config) (*result, error) {
 
 	counting.Store(true)
 	start := time.Now()
+	trackerCPU0, generatorCPU0 := cpuTime(c.pid), cpuTime(0)
 	for k := range c.updates {
 		payload, err := update(k)
 		if err != nil {
@@ -104,6 +103,10 @@ func run(ctx context.Context, c config) (*result, error) {
 	time.Sleep(2 * time.Second) // the last fragments
 	counting.Store(false)
 	r.duration = time.Since(start)
+	r.trackerCPU, r.generatorCPU = cpuTime(c.pid)-trackerCPU0, cpuTime(0)-generatorCPU0
+	if c.pid == 0 {
+		r.trackerCPU = 0
+	}
 	stopViewers()
 	wg.Wait()
 
@@ -135,6 +138,10 @@ func (r *result) print(w io.Writer) {
 		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed)
 	fmt.Fprintf(w, "bytes per viewer per update: %.0f\n", perUpdate)
 	fmt.Fprintf(w, "errors: %d\n", r.errors)
+	if n := max(r.updates, 1); r.trackerCPU > 0 {
+		fmt.Fprintf(w, "CPU per update: tracker %v, load generator %v\n",
+			(r.trackerCPU / time.Duration(n)).Round(time.Millisecond), (r.generatorCPU / time.Duration(n)).Round(time.Millisecond))
+	}
 	if r.rss > 0 {
 		fmt.Fprintf(w, "tracker memory: RSS %.1f MB, peak %.1f MB\n", float64(r.rss)/1e6, float64(r.peakRSS)/1e6)
 	}
@@ -252,164 +259,4 @@ func healthy(addr string) error {
 		return fmt.Errorf("%s", resp.Status)
 	}
 	return nil
-}
-
-// --- viewers ------------------------------------------------------------------------------
-
-// viewer is one board page: an event stream, and the fragment requests its events trigger
-// (one at a time, the last trigger queued, as hx-sync="this:queue last" does).
-type viewer struct {
-	cfg      config
-	sent     []atomic.Int64
-	counting *atomic.Bool
-	seen     []int64 // unix ns the k-th change appeared in the bar (0: never)
-	bytes    atomic.Int64
-	errors   atomic.Int64
-	etags    map[string]string
-}
-
-func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
-	v.etags = map[string]string{}
-	// A browser's connections to one host: the stream holds one, the fragments use another.
-	tr := &http.Transport{DisableCompression: true, MaxConnsPerHost: 2, MaxIdleConnsPerHost: 2,
-		DialContext: (&net.Dialer{Timeout: 10 * time.Second}).DialContext}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr}
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+v.cfg.addr+"/events/A", nil)
-	req.Header.Set("Accept", "text/event-stream")
-	resp, err := client.Do(req)
-	if err != nil {
-		if ctx.Err() == nil {
-			v.errors.Add(1)
-		}
-		return
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		v.errors.Add(1)
-		return
-	}
-	connected.Add(1)
-
-	triggers := make(chan string, 1) // "data" or "live"; a newer trigger replaces a queued one
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for ev := range triggers {
-			v.fetch(ctx, client, "bar")
-			if ev == "data" {
-				v.fetch(ctx, client, "grid")
-			}
-		}
-	}()
-	triggers <- "data" // the page's load trigger
-	sc := bufio.NewScanner(&counter{r: resp.Body, n: &v.bytes, on: v.counting})
-	for sc.Scan() {
-		line := sc.Text()
-		ev, ok := strings.CutPrefix(line, "event: ")
-		if !ok || (ev != "data" && ev != "live") {
-			continue
-		}
-		select {
-		case triggers <- ev:
-		default:
-			select { // queue last: the pending trigger becomes a data trigger if either is
-			case old := <-triggers:
-				if old == "data" {
-					ev = "data"
-				}
-			default:
-			}
-			select {
-			case triggers <- ev:
-			default:
-			}
-		}
-	}
-	close(triggers)
-	<-done
-}
-
-// fetch gets a fragment as htmx does (gzip accepted, the last ETag sent back) and notes when
-// the bar first shows each change.
-func (v *viewer) fetch(ctx context.Context, client *http.Client, fragment string) {
-	u := "http://" + v.cfg.addr + "/" + v.cfg.board + "/" + fragment + "?fop=A&lang=en"
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	req.Header.Set("Accept-Encoding", "gzip")
-	req.Header.Set("HX-Request", "true")
-	if e := v.etags[fragment]; e != "" {
-		req.Header.Set("If-None-Match", e)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		if ctx.Err() == nil {
-			v.errors.Add(1)
-		}
-		return
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if v.counting.Load() {
-		v.bytes.Add(int64(len(raw)) + headerBytes(resp))
-	}
-	switch {
-	case err != nil:
-		if ctx.Err() == nil {
-			v.errors.Add(1)
-		}
-		return
-	case resp.StatusCode == http.StatusNotModified:
-		return
-	case resp.StatusCode != http.StatusOK:
-		v.errors.Add(1)
-		return
-	}
-	v.etags[fragment] = resp.Header.Get("ETag")
-	if fragment != "bar" {
-		return
-	}
-	body := raw
-	if resp.Header.Get("Content-Encoding") == "gzip" {
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			v.errors.Add(1)
-			return
-		}
-		if body, err = io.ReadAll(zr); err != nil {
-			v.errors.Add(1)
-			return
-		}
-	}
-	now := time.Now().UnixNano()
-	for k := range v.seen {
-		if v.seen[k] == 0 && v.sent[k].Load() != 0 && bytes.Contains(body, []byte(`"bar-weight">`+marker(k)+"<")) {
-			v.seen[k] = now
-		}
-	}
-}
-
-// headerBytes estimates a response's header size on the wire.
-func headerBytes(resp *http.Response) int64 {
-	n := int64(len(resp.Status) + 11)
-	for k, vs := range resp.Header {
-		for _, v := range vs {
-			n += int64(len(k) + len(v) + 4)
-		}
-	}
-	return n + 2
-}
-
-// counter counts the bytes read while on is true.
-type counter struct {
-	r  io.Reader
-	n  *atomic.Int64
-	on *atomic.Bool
-}
-
-func (c *counter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	if c.on.Load() {
-		c.n.Add(int64(n))
-	}
-	return n, err
 }

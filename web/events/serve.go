@@ -4,11 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // ServeStream serves the SSE stream of a platform ("" = the global stream). A platform without
 // a stream gets one while fewer than MaxStreams exist, else 404; after Close the answer is 503.
 // It returns when the viewer goes away, its writes time out, or the broker closes.
+// The router mounts it without middleware (see web.NewRouter), so it recovers and logs here.
 // Any client can thus create platform streams up to MaxStreams; since streams are never
 // removed, names that are not platforms use up slots until restart.
 func (b *Broker) ServeStream(w http.ResponseWriter, r *http.Request, fop string) {
@@ -18,6 +20,17 @@ func (b *Broker) ServeStream(w http.ResponseWriter, r *http.Request, fop string)
 		return
 	}
 	defer release()
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			b.log.Error("sse stream panicked", "stream", StreamFor(fop), "panic", p)
+			return
+		}
+		b.log.Debug("sse stream ended", "stream", StreamFor(fop), "duration", time.Since(start))
+	}()
 	if !b.Ensure(fop) {
 		if b.isClosed() {
 			http.Error(w, "event streams are shut down", http.StatusServiceUnavailable)
