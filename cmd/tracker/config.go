@@ -13,6 +13,7 @@ import (
 // config is everything the tracker reads from flags and the environment.
 type config struct {
 	Addr           string
+	AdminAddr      string // metrics and profiler listener; "" = none
 	Demo           bool
 	Speed          float64 // the demo's pace: 1 is real time
 	LocalDir       string
@@ -27,9 +28,12 @@ type config struct {
 
 // parseConfig reads flags (args) over environment variables (getenv) over defaults.
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	c := config{Addr: ":8096", LocalDir: "./local", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20}
+	c := config{Addr: ":8096", AdminAddr: "127.0.0.1:9096", LocalDir: "./local", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20}
 	if p := getenv("PORT"); p != "" {
 		c.Addr = ":" + p
+	}
+	if v := getenv("ADMIN_ADDR"); v != "" {
+		c.AdminAddr = v
 	}
 	if v := getenv("LOCAL_DIR"); v != "" {
 		c.LocalDir = v
@@ -57,6 +61,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs := flag.NewFlagSet("tracker", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (PORT env sets the port)")
+	fs.StringVar(&c.AdminAddr, "admin", c.AdminAddr, "listen address of /metrics and /debug/pprof/, kept off the public port; off: none (ADMIN_ADDR)")
 	fs.BoolVar(&c.Demo, "demo", false, "run the embedded demo competition, live, through a simulated OWLCMS (no OWLCMS needed)")
 	fs.Float64Var(&c.Speed, "speed", 1, "with -demo: how much faster than real time the demo meet runs")
 	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends (LOCAL_DIR)")
@@ -68,6 +73,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if strings.EqualFold(c.AdminAddr, "off") {
+		c.AdminAddr = ""
 	}
 	if c.WSReadLimitMB <= 0 {
 		return c, fmt.Errorf("-ws-read-limit must be positive")

@@ -19,6 +19,9 @@ func TestParseConfig(t *testing.T) {
 		}, false},
 		{"PORT env", nil, map[string]string{"PORT": "9000"}, func(c config) bool { return c.Addr == ":9000" }, false},
 		{"flag beats env", []string{"-addr", "127.0.0.1:7000"}, map[string]string{"PORT": "9000"}, func(c config) bool { return c.Addr == "127.0.0.1:7000" }, false},
+		{"admin on loopback by default", nil, nil, func(c config) bool { return c.AdminAddr == "127.0.0.1:9096" }, false},
+		{"ADMIN_ADDR env", nil, map[string]string{"ADMIN_ADDR": ":9091"}, func(c config) bool { return c.AdminAddr == ":9091" }, false},
+		{"admin off", []string{"-admin", "off"}, map[string]string{"ADMIN_ADDR": ":9091"}, func(c config) bool { return c.AdminAddr == "" }, false},
 		{"demo", []string{"-demo"}, nil, func(c config) bool { return c.Demo }, false},
 		{"env values", nil, map[string]string{"LOCAL_DIR": "/data/local", "SAMPLES_DIR": "/data/s", "WS_READ_LIMIT_MB": "128",
 			"OWLCMS_UPDATEKEY": "k", "LEARNING_MODE": "TRUE", "LOG_LEVEL": "debug"}, func(c config) bool {

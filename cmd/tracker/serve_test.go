@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -106,4 +107,41 @@ func containsAll(s string, subs ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestServeAdminListener: metrics are served on the admin address only, never on the public
+// one, and the admin listener goes away with the tracker.
+func TestServeAdminListener(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	adminAddr := ln.Addr().String()
+	ln.Close()
+	addr, stop := startServe(t, config{Demo: true, AdminAddr: adminAddr, WSReadLimitMB: 64, ShutdownPeriod: 5})
+	defer http.DefaultClient.CloseIdleConnections()
+
+	get := func(url string) (int, string) {
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, body := get("http://" + adminAddr + "/metrics"); code != http.StatusOK || !strings.Contains(body, "tracker_viewers") {
+		t.Errorf("admin /metrics: %d\n%s", code, body)
+	}
+	for _, p := range []string{"/metrics", "/debug/pprof/"} {
+		if code, body := get("http://" + addr + p); code == http.StatusOK && strings.Contains(body, "tracker_") || strings.Contains(body, "goroutine?debug") {
+			t.Errorf("public %s serves admin content (%d)", p, code)
+		}
+	}
+	if err := stop(); err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+	if _, err := http.Get("http://" + adminAddr + "/metrics"); err == nil {
+		t.Error("admin listener still up after shutdown")
+	}
 }

@@ -88,6 +88,7 @@ func (c *conn) applyBinary(f inFrame) {
 	case result == "":
 		c.reject(attrs, "unknown binary frame type, ignored")
 	default:
+		c.h.counters.accept(fr.Type)
 		c.log.Debug("owlcms frame", append(attrs, "result", result, "duration", time.Since(start))...)
 	}
 }

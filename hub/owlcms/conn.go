@@ -92,8 +92,13 @@ func (c *conn) keepalive() {
 		case <-t.C:
 		}
 		ctx, cancel := context.WithTimeout(c.ctx, c.h.ping.timeout)
+		sent := time.Now()
 		err := c.ws.Ping(ctx)
 		cancel()
+		if err == nil {
+			c.h.counters.pingRTT.Store(int64(time.Since(sent)))
+			c.h.counters.lastPing.Store(time.Now().UnixNano())
+		}
 		if err != nil {
 			if c.ctx.Err() == nil {
 				c.log.Warn("owlcms stopped answering pings: closing the connection", "timeout", c.h.ping.timeout, "error", err)
@@ -119,6 +124,7 @@ func (c *conn) readLoop() (err error) {
 		if err != nil {
 			return err
 		}
+		c.h.counters.bytes.Add(uint64(len(data)))
 		if err := c.queue.push(c.ctx, inFrame{typ: typ, data: data, at: c.h.now()}); err != nil {
 			return err
 		}
@@ -186,6 +192,7 @@ func (c *conn) onPing() {
 			c.log.Error("panic recording owlcms ping", "panic", r)
 		}
 	}()
+	c.h.counters.lastPing.Store(time.Now().UnixNano())
 	c.h.hub.SourcePing(c.id)
 }
 

@@ -70,6 +70,7 @@ type Handler struct {
 	gate      versionGate
 	learn     *learner // nil when learning mode is off
 	held      *heldBudget
+	counters  *counters
 
 	// stopCtx ends when Close starts: connections stop taking frames and close with 1001, and
 	// the needs watcher stops. killCtx ends when Close gives up waiting: every socket is torn
@@ -111,6 +112,7 @@ func NewHandler(h Hub, o Options) *Handler {
 		log:       o.Logger,
 		now:       o.Now,
 		readLimit: o.ReadLimit,
+		counters:  newCounters(),
 		keys:      newKeyChecker(o.UpdateKey),
 		gate:      newVersionGate(o.MinimumVersion),
 		learn:     newLearner(o.LearningDir, o.LearningMaxBytes, o.Logger),

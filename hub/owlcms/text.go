@@ -103,6 +103,7 @@ func (c *conn) handleText(f inFrame) bool {
 	if failure != "" {
 		c.reject(attrs, failure)
 	} else {
+		c.h.counters.accept(env.typ)
 		c.log.Debug("owlcms frame", append(attrs, "status", rep.Status, "duration", time.Since(start))...)
 	}
 	c.send(rep)
@@ -156,6 +157,7 @@ func hubErrorReply(err error) *reply {
 // the type, uiEvent, platform and size.
 func (c *conn) reject(attrs []any, reason string) {
 	c.rejected++
+	c.h.counters.rejected.Add(1)
 	c.log.Warn("owlcms frame rejected", append(attrs, "reason", reason)...)
 }
 

@@ -23,6 +23,8 @@ type Broker struct {
 	platforms int                      // platform streams in streams (the global one is extra)
 	closed    bool
 
+	published, dropped atomic.Uint64 // events handed to r3labs, and events it refused (queue full)
+
 	nextPlatform uint64 // version of the "a platform appeared" event; only Run's goroutine uses it
 
 	handlers  sync.WaitGroup     // active ServeStream calls
@@ -105,7 +107,10 @@ func (b *Broker) publish(id, event string, version uint64) {
 	// A fresh Event per stream and call (hazard 11), with Data never empty: an empty Data ends
 	// the handler of every viewer of the stream (hazard 4).
 	ev := &sse.Event{Event: []byte(event), Data: []byte("v=" + strconv.FormatUint(version, 10))}
-	if !b.srv.TryPublish(id, ev) {
+	if b.srv.TryPublish(id, ev) {
+		b.published.Add(1)
+	} else {
+		b.dropped.Add(1)
 		b.log.Debug("sse event dropped: no such stream or queue full", "stream", id, "event", event, "version", version)
 	}
 }
@@ -116,6 +121,14 @@ func (b *Broker) heartbeat() {
 	for _, id := range b.streamIDs() {
 		b.srv.TryPublish(id, &sse.Event{Comment: []byte("hb")})
 	}
+}
+
+// Counts returns the events published since start and those dropped because a stream's
+// queue was full or the stream did not exist. A dropped event is harmless (the next one
+// carries a newer version), but a steady count means a platform publishes faster than its
+// stream can deliver.
+func (b *Broker) Counts() (published, dropped uint64) {
+	return b.published.Load(), b.dropped.Load()
 }
 
 // Viewers returns the connected viewers of every stream, keyed by stream id.

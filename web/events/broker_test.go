@@ -117,3 +117,16 @@ func TestBadEventNameRefused(t *testing.T) {
 		t.Fatalf("got %v, want data v=3", got)
 	}
 }
+
+// TestCounts: events handed to a stream are counted as published, events to a platform that
+// has no stream as dropped.
+func TestCounts(t *testing.T) {
+	f := newFixture(t, Options{MaxStreams: 1})
+	a := f.connect(t, "/events/A")
+	f.b.Publish("A", EventData, 1)
+	a.expect(t, EventData, 1)
+	f.b.Publish("B", EventData, 2) // over MaxStreams: B has no stream
+	if p, d := f.b.Counts(); p != 1 || d != 1 {
+		t.Errorf("Counts = %d published, %d dropped; want 1, 1", p, d)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"io"
 	"runtime/debug"
 	"sync"
+	"time"
 )
 
 // Defaults used when Options fields are zero or negative.
@@ -67,6 +68,7 @@ type call struct {
 	done  chan struct{}
 	entry *Entry
 	err   error
+	took  time.Duration // how long render ran
 }
 
 // New returns an empty cache bounded by o.
@@ -142,7 +144,9 @@ func (c *Cache) run(key string, cl *call, render func(w io.Writer) error) {
 		}
 		c.finish(key, cl)
 	}()
+	start := time.Now()
 	cl.entry, cl.err = build(render)
+	cl.took = time.Since(start)
 	normal = true
 }
 
@@ -151,6 +155,7 @@ func (c *Cache) run(key string, cl *call, render func(w io.Writer) error) {
 func (c *Cache) finish(key string, cl *call) {
 	c.mu.Lock()
 	delete(c.inflight, key)
+	c.stats.RenderTime += cl.took
 	if cl.err != nil {
 		c.stats.Errors++
 	} else {
@@ -187,8 +192,11 @@ type Stats struct {
 	Renders   uint64 // render calls
 	Evictions uint64 // entries dropped to respect MaxEntries or MaxBytes
 	Errors    uint64 // renders that failed (error, panic or Goexit)
-	Entries   int    // entries currently cached
-	Bytes     int64  // plain plus gzip bytes currently cached
+	// RenderTime is the time spent in render calls (rendering plus gzip), failed ones
+	// included: divided by Renders, the average cost of a fragment version.
+	RenderTime time.Duration
+	Entries    int   // entries currently cached
+	Bytes      int64 // plain plus gzip bytes currently cached
 }
 
 // Stats returns a consistent snapshot of the counters.

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // waitMisses spins until n Gets have registered as misses, i.e. the
@@ -349,4 +350,22 @@ func ExampleCache_Get() {
 	})
 	fmt.Println(string(e.Plain), err)
 	// Output: <div>Current lifter</div> <nil>
+}
+
+// TestRenderTimeAdds: the time spent in render calls is summed, so that metrics can show the
+// average cost of a fragment version.
+func TestRenderTimeAdds(t *testing.T) {
+	c := New(Options{})
+	for _, key := range []string{"a", "b"} {
+		if _, err := c.Get(key, func(w io.Writer) error {
+			time.Sleep(2 * time.Millisecond)
+			_, err := io.WriteString(w, key)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s := c.Stats(); s.Renders != 2 || s.RenderTime < 4*time.Millisecond {
+		t.Errorf("Renders %d, RenderTime %v; want 2 and at least 4ms", s.Renders, s.RenderTime)
+	}
 }
