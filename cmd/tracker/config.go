@@ -23,7 +23,10 @@ type config struct {
 	SamplesDir     string
 	LogLevel       slog.Level
 	HealthCheck    bool
-	ShutdownPeriod int // seconds
+	MaxViewers     int    // event streams open at once; 0 = the broker's default
+	MaxViewersIP   int    // event streams open at once per client address; 0 = no bound
+	ClientIPHeader string // header a trusted proxy sets with the client address ("" = TCP peer)
+	ShutdownPeriod int    // seconds
 }
 
 // parseConfig reads flags (args) over environment variables (getenv) over defaults.
@@ -48,6 +51,16 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		}
 		c.WSReadLimitMB = n
 	}
+	for name, dst := range map[string]*int{"MAX_VIEWERS": &c.MaxViewers, "MAX_VIEWERS_PER_IP": &c.MaxViewersIP} {
+		if v := getenv(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return c, fmt.Errorf("%s=%q: want a number, 0 or more", name, v)
+			}
+			*dst = n
+		}
+	}
+	c.ClientIPHeader = getenv("CLIENT_IP_HEADER")
 	c.UpdateKey = getenv("OWLCMS_UPDATEKEY")
 	c.LearningMode = strings.EqualFold(getenv("LEARNING_MODE"), "true")
 	level := getenv("LOG_LEVEL")
@@ -67,6 +80,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends (LOCAL_DIR)")
 	fs.IntVar(&c.WSReadLimitMB, "ws-read-limit", c.WSReadLimitMB, "largest OWLCMS frame accepted, in MiB (WS_READ_LIMIT_MB)")
 	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames (SAMPLES_DIR)")
+	fs.IntVar(&c.MaxViewers, "max-viewers", c.MaxViewers, "board pages connected at once, in total; 0: 10000 (MAX_VIEWERS)")
+	fs.IntVar(&c.MaxViewersIP, "max-viewers-per-ip", c.MaxViewersIP, "board pages connected at once from one address; 0: no bound (MAX_VIEWERS_PER_IP)")
+	fs.StringVar(&c.ClientIPHeader, "client-ip-header", c.ClientIPHeader, "header a trusted proxy sets with the viewer's address, e.g. Fly-Client-IP (CLIENT_IP_HEADER)")
 	fs.BoolVar(&c.HealthCheck, "healthcheck", false, "probe this tracker's /healthz and exit 0 (healthy) or 1 (for Docker)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -76,6 +92,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 	if strings.EqualFold(c.AdminAddr, "off") {
 		c.AdminAddr = ""
+	}
+	if c.MaxViewers < 0 || c.MaxViewersIP < 0 {
+		return c, fmt.Errorf("-max-viewers and -max-viewers-per-ip must be 0 or more")
 	}
 	if c.WSReadLimitMB <= 0 {
 		return c, fmt.Errorf("-ws-read-limit must be positive")

@@ -22,6 +22,11 @@ func TestParseConfig(t *testing.T) {
 		{"admin on loopback by default", nil, nil, func(c config) bool { return c.AdminAddr == "127.0.0.1:9096" }, false},
 		{"ADMIN_ADDR env", nil, map[string]string{"ADMIN_ADDR": ":9091"}, func(c config) bool { return c.AdminAddr == ":9091" }, false},
 		{"admin off", []string{"-admin", "off"}, map[string]string{"ADMIN_ADDR": ":9091"}, func(c config) bool { return c.AdminAddr == "" }, false},
+		{"viewer limits", []string{"-max-viewers-per-ip", "20"}, map[string]string{"MAX_VIEWERS": "500", "CLIENT_IP_HEADER": "Fly-Client-IP"},
+			func(c config) bool {
+				return c.MaxViewers == 500 && c.MaxViewersIP == 20 && c.ClientIPHeader == "Fly-Client-IP"
+			}, false},
+		{"bad viewer limit", nil, map[string]string{"MAX_VIEWERS": "lots"}, nil, true},
 		{"demo", []string{"-demo"}, nil, func(c config) bool { return c.Demo }, false},
 		{"env values", nil, map[string]string{"LOCAL_DIR": "/data/local", "SAMPLES_DIR": "/data/s", "WS_READ_LIMIT_MB": "128",
 			"OWLCMS_UPDATEKEY": "k", "LEARNING_MODE": "TRUE", "LOG_LEVEL": "debug"}, func(c config) bool {

@@ -47,7 +47,11 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 	})
 	// The boards' event broker: fed by the hub until shutdown, closed before the HTTP server
 	// (its streams never end by themselves, and Shutdown would wait for them).
-	ev := events.New(events.Options{Logger: log})
+	evOpts := events.Options{Logger: log, MaxViewers: c.MaxViewers, MaxViewersPerIP: c.MaxViewersIP}
+	if c.ClientIPHeader != "" {
+		evOpts.ClientIP = events.HeaderIP(c.ClientIPHeader)
+	}
+	ev := events.New(evOpts)
 	runCtx, stopEvents := context.WithCancel(context.Background())
 	defer stopEvents()
 	eventsDone := make(chan struct{})

@@ -63,6 +63,7 @@ func writeViewers(p *promWriter, s Sources) {
 	}
 	published, dropped := s.Events.Counts()
 	p.one("tracker_sse_events_published_total", "counter", "Change notices sent to board event streams.", float64(published))
+	p.one("tracker_viewers_refused_total", "counter", "Board pages refused by MAX_VIEWERS or MAX_VIEWERS_PER_IP.", float64(s.Events.Refused()))
 	p.one("tracker_sse_events_dropped_total", "counter", "Change notices dropped (a stream's queue full); harmless unless steady.", float64(dropped))
 }
 

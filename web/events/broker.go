@@ -23,6 +23,7 @@ type Broker struct {
 	platforms int                      // platform streams in streams (the global one is extra)
 	closed    bool
 
+	admit              admission
 	published, dropped atomic.Uint64 // events handed to r3labs, and events it refused (queue full)
 
 	nextPlatform uint64 // version of the "a platform appeared" event; only Run's goroutine uses it
@@ -42,6 +43,7 @@ func New(o Options) *Broker {
 		opts:    o,
 		streams: map[string]*atomic.Int64{},
 		done:    make(chan struct{}),
+		admit:   admission{max: o.MaxViewers, perIP: o.MaxViewersPerIP},
 	}
 	b.base, b.cancel = context.WithCancel(context.Background())
 

@@ -10,6 +10,7 @@ package events
 
 import (
 	"log/slog"
+	"net/http"
 	"time"
 )
 
@@ -42,6 +43,15 @@ type Options struct {
 	// TryPublish: when the queue is full the event is dropped, which is harmless because every
 	// event only says "there is a newer version".
 	BufferSize int
+	// MaxViewers bounds the streams open at once, all platforms together (default 10 000;
+	// negative: no bound). Past it a new viewer gets 503 and its page retries by itself.
+	MaxViewers int
+	// MaxViewersPerIP bounds the streams open at once from one client address (default 0: no
+	// bound, because a venue's spectators often share one public address). Past it: 429.
+	MaxViewersPerIP int
+	// ClientIP tells a request's client address, for MaxViewersPerIP. Default RemoteIP; behind
+	// a proxy, HeaderIP with the header the proxy sets.
+	ClientIP func(*http.Request) string
 }
 
 func (o Options) withDefaults() Options {
@@ -59,6 +69,16 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BufferSize <= 0 {
 		o.BufferSize = 16
+	}
+	switch {
+	case o.MaxViewers == 0:
+		o.MaxViewers = 10000
+	case o.MaxViewers < 0:
+		o.MaxViewers = 0
+	}
+	o.MaxViewersPerIP = max(o.MaxViewersPerIP, 0)
+	if o.ClientIP == nil {
+		o.ClientIP = RemoteIP
 	}
 	return o
 }

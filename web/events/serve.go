@@ -31,6 +31,24 @@ func (b *Broker) ServeStream(w http.ResponseWriter, r *http.Request, fop string)
 		}
 		b.log.Debug("sse stream ended", "stream", StreamFor(fop), "duration", time.Since(start))
 	}()
+	ip := b.opts.ClientIP(r)
+	leave, refused := b.admit.enter(ip)
+	if refused != 0 {
+		if b.admit.shouldLog(time.Now(), 10*time.Second) {
+			b.log.Warn("sse viewer refused: too many streams open (logged at most every 10 s)",
+				"status", refused, "client", ip, "max_viewers", b.opts.MaxViewers,
+				"max_viewers_per_ip", b.opts.MaxViewersPerIP, "refused_so_far", b.admit.refused.Load())
+		}
+		// The page's EventSource retries by itself; Retry-After says when it is worth it.
+		w.Header().Set("Retry-After", "30")
+		msg := "too many viewers connected to this tracker"
+		if refused == http.StatusTooManyRequests {
+			msg = "too many viewers connected from this address"
+		}
+		http.Error(w, msg, refused)
+		return
+	}
+	defer leave()
 	if !b.Ensure(fop) {
 		if b.isClosed() {
 			http.Error(w, "event streams are shut down", http.StatusServiceUnavailable)
