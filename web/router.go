@@ -64,6 +64,7 @@ func NewRouter(cfg Config) http.Handler {
 		// connections; the OWLCMS handler recovers its own goroutines.
 		middleware.Recoverer,
 		requestLog(cfg.Logger),
+		securityHeaders, // CSP and friends (web/security.go)
 	)
 	r.Get("/", landingHandler(cfg))
 	r.Get("/status", statusPageHandler(cfg))
@@ -87,7 +88,7 @@ func NewRouter(cfg Config) http.Handler {
 	}
 	b := &boards{cfg: cfg, cache: cfg.Fragments}
 	r.Get(linkPath, b.link)
-	r.Get("/{board}", b.page)
+	r.With(embeddable).Get("/{board}", b.page)
 	r.Get("/{board}/{fragment}", b.fragment)
 	return root
 }

@@ -112,8 +112,13 @@ func screenshot(b *browser, u string, w, h int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.head.insertAdjacentHTML("beforeend",
-		"<style>*{animation:none!important}</style>"), true`)); err != nil {
+	// A constructed stylesheet: the pages' Content-Security-Policy refuses <style> elements.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const s = new CSSStyleSheet();
+		s.replaceSync("*{animation:none!important}");
+		document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+		return true;
+	})()`)); err != nil {
 		return nil, err
 	}
 	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil { // htmx's load refresh
