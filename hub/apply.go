@@ -76,15 +76,9 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 	}
 	var res ApplyResult
 
-	// Some OWLCMS builds embed the whole database in SwitchGroup/GroupDone updates.
-	if db := bytes.TrimSpace(fields["database"]); t == MessageUpdate && len(db) > 0 && !bytes.Equal(db, []byte("null")) {
-		r, err := h.LoadDatabaseJSON(db, RawText(fields["databaseChecksum"]))
-		if err != nil {
-			return ApplyResult{}, fmt.Errorf("embedded database: %w", err)
-		}
-		res.DatabaseLoaded = !r.Unchanged
-	}
-
+	// The platform is checked before an embedded database is loaded: loading it and then
+	// refusing the message for its platform name or the platform limit would break "a rejected
+	// payload leaves the state untouched" (caught by FuzzApply, see testdata/fuzz/FuzzApply).
 	name := RawText(fields["fop"])
 	if name == "" {
 		name = RawText(fields["fopName"])
@@ -97,11 +91,25 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 	}
 	res.FOP = name
 
+	// Some OWLCMS builds embed the whole database in SwitchGroup/GroupDone updates.
+	if db := bytes.TrimSpace(fields["database"]); t == MessageUpdate && len(db) > 0 && !bytes.Equal(db, []byte("null")) {
+		// Checked again under the lock below; only a platform created concurrently by another
+		// connection in between could still refuse the message after the load.
+		if s := h.Snapshot(); s.FOPs[name] == nil && len(s.FOPs) >= h.limits.MaxFOPs {
+			return ApplyResult{}, h.tooManyFOPs()
+		}
+		r, err := h.LoadDatabaseJSON(db, RawText(fields["databaseChecksum"]))
+		if err != nil {
+			return ApplyResult{}, fmt.Errorf("embedded database: %w", err)
+		}
+		res.DatabaseLoaded = !r.Unchanged
+	}
+
 	var applyErr error
 	h.update(func(s *Snapshot) []Change {
 		old := s.FOPs[name]
 		if old == nil && len(s.FOPs) >= h.limits.MaxFOPs {
-			applyErr = fmt.Errorf("%w: too many platforms (limit %d)", ErrBadPayload, h.limits.MaxFOPs)
+			applyErr = h.tooManyFOPs()
 			return nil
 		}
 		now := h.now()
@@ -134,6 +142,11 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 		return ApplyResult{}, applyErr
 	}
 	return res, nil
+}
+
+// tooManyFOPs is the refusal of a message for a new platform beyond Limits.MaxFOPs.
+func (h *Hub) tooManyFOPs() error {
+	return fmt.Errorf("%w: too many platforms (limit %d)", ErrBadPayload, h.limits.MaxFOPs)
 }
 
 // decodeObject parses a payload that must be a JSON object.
