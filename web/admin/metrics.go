@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"maps"
 	"net/http"
 	"runtime"
 	"slices"
@@ -28,7 +29,7 @@ func writeOWLCMS(p *promWriter, s Sources) {
 		st := s.OWLCMS.Stats()
 		p.one("tracker_owlcms_connected", "gauge", "OWLCMS WebSocket connections open now (0: boards show connection lost).", float64(st.Connections))
 		p.family("tracker_owlcms_frames_total", "counter", "Frames from OWLCMS applied, by message type.")
-		for _, typ := range sortedKeys(st.Accepted) {
+		for _, typ := range slices.Sorted(maps.Keys(st.Accepted)) {
 			p.sample("tracker_owlcms_frames_total", float64(st.Accepted[typ]), "type", typ)
 		}
 		p.one("tracker_owlcms_frames_rejected_total", "counter", "Frames from OWLCMS refused or ignored; each is logged with its reason.", float64(st.Rejected))
@@ -54,7 +55,7 @@ func writeViewers(p *promWriter, s Sources) {
 	}
 	viewers := s.Events.Viewers()
 	p.family("tracker_viewers", "gauge", `Board pages connected, by platform ("" for pages of no platform).`)
-	for _, id := range sortedKeys(viewers) {
+	for _, id := range slices.Sorted(maps.Keys(viewers)) {
 		fop := strings.TrimPrefix(id, "fop:")
 		if id == events.GlobalStream {
 			fop = ""
@@ -94,13 +95,4 @@ func unixSeconds(t time.Time) float64 {
 		return 0
 	}
 	return float64(t.UnixNano()) / 1e9
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
