@@ -79,34 +79,8 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 
-	// Metrics and the profiler on their own listener, never on the public port. Failing to
-	// open it is logged, not fatal: the boards matter more than the metrics.
-	var adminSrv *http.Server
-	adminDone := make(chan struct{})
-	if c.AdminAddr != "" {
-		if aln, err := net.Listen("tcp", c.AdminAddr); err != nil {
-			log.Error("admin listener (metrics, pprof) not started", "addr", c.AdminAddr, "error", err)
-		} else {
-			adminSrv = &http.Server{Handler: admin.NewHandler(admin.Sources{Hub: h, OWLCMS: ws, Events: ev, Fragments: frags}),
-				ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-			log.Info("admin listening", "addr", aln.Addr().String(), "metrics", "/metrics", "pprof", "/debug/pprof/")
-			go func() {
-				defer close(adminDone)
-				if err := adminSrv.Serve(aln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-					log.Error("admin listener stopped", "error", err)
-				}
-			}()
-		}
-	}
-	if adminSrv == nil {
-		close(adminDone)
-	}
-	defer func() {
-		if adminSrv != nil {
-			_ = adminSrv.Close()
-		}
-		<-adminDone
-	}()
+	stopAdmin := startAdmin(c.AdminAddr, log, admin.Sources{Hub: h, OWLCMS: ws, Events: ev, Fragments: frags})
+	defer stopAdmin()
 
 	// The demo meet runs live: a simulated OWLCMS connects to this tracker's own /ws.
 	simCtx, stopSim := context.WithCancel(context.Background())
