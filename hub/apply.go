@@ -98,11 +98,14 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 		if s := h.Snapshot(); s.FOPs[name] == nil && len(s.FOPs) >= h.limits.MaxFOPs {
 			return ApplyResult{}, h.tooManyFOPs()
 		}
-		r, err := h.LoadDatabaseJSON(db, RawText(fields["databaseChecksum"]))
-		if err != nil {
-			return ApplyResult{}, fmt.Errorf("embedded database: %w", err)
+		// An unusable database never costs the event it came with: a GroupDone whose
+		// database is truncated must still end the session. The previous database is kept
+		// (LoadDatabaseJSON logs the refusal) and the update is applied without it.
+		if r, err := h.LoadDatabaseJSON(db, RawText(fields["databaseChecksum"])); err != nil {
+			res.DatabaseError = fmt.Errorf("embedded database: %w", err)
+		} else {
+			res.DatabaseLoaded = !r.Unchanged
 		}
-		res.DatabaseLoaded = !r.Unchanged
 	}
 
 	var applyErr error

@@ -172,7 +172,6 @@ func TestApplyRejects(t *testing.T) {
 		{"unknown type", MessageType("styles"), `{}`},
 		{"control char in name", MessageUpdate, `{"fop":"A\u0000"}`},
 		{"name too long", MessageUpdate, `{"fop":"` + strings.Repeat("x", 65) + `"}`},
-		{"embedded database garbage", MessageUpdate, `{"fop":"A","database":{"athletes":[]}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -274,5 +273,35 @@ func TestEmbeddedDatabase(t *testing.T) {
 		if n.Resource == ResourceDatabase {
 			t.Error("database still needed after an embedded load with the announced checksum")
 		}
+	}
+}
+
+// An update embedding an unusable database is an event all the same: GroupDone must end the
+// session even when the database it carries is truncated or has no athletes array.
+func TestApplyKeepsEventWhenEmbeddedDatabaseUnusable(t *testing.T) {
+	for name, db := range map[string]string{
+		"no athletes array":  `{"competition":{"competitionName":"X"}}`,
+		"athletes not array": `{"athletes":"x"}`,
+		"string":             `"garbage"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			h, _ := newTestHub(t)
+			before := loadSmallDatabase(t, h)
+			mustApply(t, h, MessageUpdate, `{"fop":"A","uiEvent":"StartLifting","sessionName":"M1"}`)
+			r, err := h.Apply(MessageUpdate, []byte(`{"fop":"A","uiEvent":"GroupDone","sessionName":"M1","database":`+db+`}`))
+			if err != nil {
+				t.Fatalf("update refused for its database: %v", err)
+			}
+			if !errors.Is(r.DatabaseError, ErrBadPayload) || r.DatabaseLoaded {
+				t.Errorf("database refusal not reported: %+v", r)
+			}
+			s := h.Snapshot()
+			if f := s.FOP("A"); f == nil || !f.SessionDone || f.LastUIEvent != "GroupDone" {
+				t.Errorf("GroupDone lost: %+v", f)
+			}
+			if s.Database != before {
+				t.Error("the good database was replaced by an unusable one")
+			}
+		})
 	}
 }

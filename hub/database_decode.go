@@ -258,7 +258,8 @@ type wireTechOfficial struct {
 
 // decodeDatabase parses a V2 export. data may be the database object itself or the
 // {database, databaseChecksum} envelope. It fails (with ErrBadPayload) on anything that is not
-// a database with at least one athlete: such a payload must never replace a good database.
+// a database with an athletes array: such a payload must never replace a good database. An
+// empty array is a competition whose registration has not started: it is loaded.
 func decodeDatabase(data []byte) (*Database, error) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 || data[0] != '{' {
@@ -281,9 +282,6 @@ func decodeDatabase(data []byte) (*Database, error) {
 	}
 	if w.Athletes == nil {
 		return nil, fmt.Errorf("%w: database has no athletes array", ErrBadPayload)
-	}
-	if len(*w.Athletes) == 0 {
-		return nil, fmt.Errorf("%w: database has no athletes", ErrBadPayload)
 	}
 	d := &Database{
 		Checksum:      string(w.Checksum),

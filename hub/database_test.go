@@ -2,6 +2,7 @@ package hub
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -106,7 +107,6 @@ func TestDatabaseRejectedKeepsPrevious(t *testing.T) {
 		{"not json", `not json`},
 		{"array", `[1,2]`},
 		{"no athletes key", `{"competition":{"competitionName":"X"}}`},
-		{"empty athletes", `{"athletes":[]}`},
 		{"envelope without athletes", `{"database":{"teams":[]},"databaseChecksum":"zz"}`},
 		{"athletes not array", `{"athletes":"nope"}`},
 		{"truncated", `{"athletes":[{"key":1}`},
@@ -166,4 +166,35 @@ func TestDatabaseZip(t *testing.T) {
 	if h.Snapshot().Database.Competition.Name == "" {
 		t.Error("database lost")
 	}
+}
+
+// Before registration a competition has no athletes: its database is valid, and boards show the
+// competition's name.
+func TestDatabaseWithoutAthletesLoads(t *testing.T) {
+	h := New(Options{})
+	r, err := h.LoadDatabaseJSON([]byte(`{"competition":{"competitionName":"Spring Open"},"athletes":[],"platforms":[{"name":"A"}]}`), "")
+	if err != nil {
+		t.Fatalf("empty competition refused: %v", err)
+	}
+	s := h.Snapshot()
+	if r.Athletes != 0 || s.Database == nil || s.Database.Competition.Name != "Spring Open" {
+		t.Fatalf("database: %+v %+v", r, s.Database)
+	}
+	if slices.Contains(needResources(h), ResourceDatabase) {
+		t.Error("database still listed as needed")
+	}
+	if _, err := h.Apply(MessageUpdate, []byte(`{"fop":"A","hidden":"true"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Snapshot().FOP("A").CompetitionName; got != "Spring Open" {
+		t.Errorf("competition name %q", got)
+	}
+}
+
+func needResources(h *Hub) []Resource {
+	var out []Resource
+	for _, n := range h.Needs() {
+		out = append(out, n.Resource)
+	}
+	return out
 }

@@ -13,7 +13,7 @@ const (
 )
 
 // ErrBadPayload wraps every rejection of a payload's content (not JSON, not an object, a
-// database without athletes...). The state is left as it was.
+// database without an athletes array...). The state is left as it was.
 var ErrBadPayload = errors.New("bad payload")
 
 // ApplyResult says what a live message changed.
@@ -22,4 +22,6 @@ type ApplyResult struct {
 	DataChanged    bool // athletes, order, records or session info changed
 	LiveChanged    bool // clock, decision, mode or break changed
 	DatabaseLoaded bool // the update embedded a database that was loaded
+	// DatabaseError is why an embedded database was refused; the update itself was applied.
+	DatabaseError error
 }
