@@ -25,14 +25,26 @@ var timerFields = []string{
 // Fields that belong to the referees' decision, kept across updates likewise.
 var decisionFields = []string{
 	"decisionEventType", "d1", "d2", "d3", "decisionsVisible", "down", "juryDecision", "juryReversal",
+	"decision", "timingPolicy", "inputKind", "athleteFull", "athleteAbbreviated", "waitForAnnouncer", "actualLift",
 }
+
+// Fields that say what a decision message decided: one that a decision message leaves out does
+// not belong to it (a RESET carries no lights, a referee decision no jury details), so the
+// previous value is dropped rather than kept.
+var perDecisionFields = []string{
+	"d1", "d2", "d3", "decision", "juryDecision", "juryReversal",
+	"athleteFull", "athleteAbbreviated", "waitForAnnouncer", "actualLift",
+}
+
+// Fields naming the target of a medal ceremony, sent with ceremony updates.
+var ceremonyFields = []string{"ceremonySession", "ceremonyCategory", "ceremonyAgeGroup", "ceremonyChampionship"}
 
 // Fields that make up the fast-changing part of a platform (clock, lights, mode). Everything
 // else, except the bookkeeping fields below, is the slow part (athletes, order, records).
-var liveFields = append(append([]string{
+var liveFields = slices.Concat([]string{
 	"fopState", "mode", "break", "breakType", "ceremonyType", "ceremonyEventType", "breakIsIndefinite",
 	"singleReferee", "singleLight",
-}, timerFields...), decisionFields...)
+}, ceremonyFields, timerFields, decisionFields)
 
 // Fields that change on every message without changing what a board shows.
 var bookkeepingFields = []string{"uiEvent", "serverLocalTime", "updateKey", "update_key", "updatekey", "fop", "fopName", "database", "databaseChecksum"}
@@ -194,8 +206,9 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 		maps.Copy(raw, in)
 		if t == MessageDecision {
 			// A decision message states all the lights: one it leaves out is off (a RESET
-			// sends none), so stale lights never survive a reset.
-			for _, k := range []string{"d1", "d2", "d3"} {
+			// sends none), so stale lights never survive a reset. The same holds for the
+			// overall result and the jury's details.
+			for _, k := range perDecisionFields {
 				if _, ok := in[k]; !ok {
 					delete(raw, k)
 				}

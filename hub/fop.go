@@ -52,6 +52,7 @@ type FOP struct {
 	// CeremonyEvent is "ceremonyStarted" or "ceremonyDone": after the latter, CeremonyType
 	// names the ceremony that just ended.
 	CeremonyEvent string
+	Ceremony      CeremonyTarget // whom a medal ceremony is for, as the last update said
 	Clock         AthleteClock
 	BreakClock    BreakClock
 	Decision      Decision
@@ -222,11 +223,30 @@ const (
 	LightBad
 )
 
+// CeremonyTarget names what a medal ceremony is for: OWLCMS's session name, category display
+// name, age group name and championship name. Empty outside ceremonies, and any part may be
+// empty (a session's ceremony has no category).
+type CeremonyTarget struct {
+	Session      string
+	Category     string
+	AgeGroup     string
+	Championship string
+}
+
+// DecisionInitial is the event of an initial decision: the lights as the referees give them,
+// before the decision is complete. Never shown to the public. OWLCMS builds spell it
+// "iniitialDecision", "INIITIAL_DECISION" or "INITIAL_DECISION": all become this.
+const DecisionInitial = "INITIAL_DECISION"
+
 // Decision is the referees' (and jury's) latest decision event.
 type Decision struct {
 	Event         string // FULL_DECISION, DOWN_SIGNAL, RESET, INITIAL_DECISION, JURY_DECISION, START_DELIBERATION...
 	Lights        [3]Light
-	Visible       bool // OWLCMS says the lights are for the public
+	Visible       bool   // OWLCMS says the lights are for the public; never for an initial decision
+	Initial       bool   // an initial decision (Event is DecisionInitial)
+	Overall       Light  // OWLCMS's overall result ("decision": "true"/"false"), LightNone when not sent
+	TimingPolicy  string // OWLCMS's timing policy for the decision, as sent (newest builds)
+	InputKind     string // how the referees' decisions were entered, as sent (newest builds)
 	Down          bool
 	SingleReferee bool
 	ReceivedAt    time.Time // when the last decision message arrived
@@ -235,4 +255,14 @@ type Decision struct {
 	DownAt       time.Time
 	JuryDecision string // GOOD_LIFT / BAD_LIFT, for JURY_DECISION
 	JuryReversal bool
+	Jury         JuryDetails // set for JURY_DECISION only
+}
+
+// JuryDetails are what OWLCMS says with a jury decision, for a jury board.
+type JuryDetails struct {
+	AthleteFull        string // the athlete's full name
+	AthleteAbbreviated string // the short form of the name
+	WaitForAnnouncer   bool   // the decision stays up until the announcer has announced it
+	ActualLift         string // the lift decided, as OWLCMS names it
+	RecordKind         string // "none", "new" or "denied": what the decision did to a record
 }

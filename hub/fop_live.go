@@ -2,6 +2,7 @@ package hub
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -15,6 +16,10 @@ func (f *FOP) decodeLive(old *FOP, t MessageType, raw, in map[string]json.RawMes
 	f.BreakType = RawText(raw["breakType"])
 	f.CeremonyType = RawText(raw["ceremonyType"])
 	f.CeremonyEvent = RawText(raw["ceremonyEventType"])
+	f.Ceremony = CeremonyTarget{
+		Session: PlainText(RawText(raw["ceremonySession"])), Category: PlainText(RawText(raw["ceremonyCategory"])),
+		AgeGroup: PlainText(RawText(raw["ceremonyAgeGroup"])), Championship: PlainText(RawText(raw["ceremonyChampionship"])),
+	}
 
 	var prev FOP
 	if old != nil {
@@ -91,15 +96,31 @@ func decodeDecision(prev Decision, fresh bool, raw, in map[string]json.RawMessag
 		DownAt:        prev.DownAt,
 	}
 	for i, k := range []string{"d1", "d2", "d3"} {
-		switch RawText(raw[k]) {
-		case "true":
-			d.Lights[i] = LightGood
-		case "false":
-			d.Lights[i] = LightBad
-		}
+		d.Lights[i] = lightOf(raw[k])
 	}
-	if d.Event == "FULL_DECISION" {
+	d.Overall = lightOf(raw["decision"])
+	d.TimingPolicy = RawText(raw["timingPolicy"])
+	d.InputKind = RawText(raw["inputKind"])
+	if isInitialDecision(d.Event) {
+		d.Event, d.Initial = DecisionInitial, true
+	}
+	switch {
+	case d.Initial:
+		d.Visible = false // partial lights are for the jury and the referees, never the public
+	case d.Event == "FULL_DECISION":
 		d.Visible = true
+	}
+	if d.Event == "JURY_DECISION" {
+		d.Jury = JuryDetails{
+			AthleteFull: PlainText(RawText(raw["athleteFull"])), AthleteAbbreviated: PlainText(RawText(raw["athleteAbbreviated"])),
+			WaitForAnnouncer: parseBool(RawText(raw["waitForAnnouncer"])), ActualLift: RawText(raw["actualLift"]),
+			// recordKind is also the updates' field for the current attempt: only the jury
+			// message's own value is the jury's.
+			RecordKind: prev.Jury.RecordKind,
+		}
+		if fresh {
+			d.Jury.RecordKind = RawText(in["recordKind"])
+		}
 	}
 	if !fresh {
 		return d
@@ -114,4 +135,23 @@ func decodeDecision(prev Decision, fresh bool, raw, in map[string]json.RawMessag
 		d.DownAt = now
 	}
 	return d
+}
+
+// lightOf reads a referee light or an overall decision: "true" good, "false" bad (real
+// booleans too), anything else none.
+func lightOf(raw json.RawMessage) Light {
+	switch RawText(raw) {
+	case "true":
+		return LightGood
+	case "false":
+		return LightBad
+	}
+	return LightNone
+}
+
+// isInitialDecision recognises every spelling of the initial decision event OWLCMS builds
+// have sent: "iniitialDecision", "INIITIAL_DECISION", "INITIAL_DECISION", "InitialDecision".
+func isInitialDecision(event string) bool {
+	e := strings.ToLower(strings.ReplaceAll(event, "_", ""))
+	return e == "initialdecision" || e == "iniitialdecision"
 }
