@@ -46,13 +46,13 @@ func TestHostileFramesLoseNothing(t *testing.T) {
 
 	// Text frames: each gets a 4xx reply.
 	hostileText := map[string]string{
-		"malformed json":  `{"version":"64.0.0","type":"update","payload":`,
-		"unknown type":    `{"version":"64.0.0","type":"styles","payload":{"fop":"A"}}`,
-		"wrong version":   `{"version":"2.3.0","type":"update","payload":{"fop":"A","weight":"1"}}`,
-		"version number":  `{"version":64,"type":"update","payload":{"fop":"A","weight":"1"}}`,
-		"payload array":   `{"version":"64.0.0","type":"update","payload":[1,2]}`,
-		"no payload":      `{"version":"64.0.0","type":"update"}`,
-		"null":            `null`,
+		"malformed json": `{"version":"64.0.0","type":"update","payload":`,
+		"unknown type":   `{"version":"64.0.0","type":"styles","payload":{"fop":"A"}}`,
+		"wrong version":  `{"version":"2.3.0","type":"update","payload":{"fop":"A","weight":"1"}}`,
+		"version number": `{"version":64,"type":"update","payload":{"fop":"A","weight":"1"}}`,
+		"payload array":  `{"version":"64.0.0","type":"update","payload":[1,2]}`,
+		"no payload":     `{"version":"64.0.0","type":"update"}`,
+		"null":           `null`,
 	}
 	for name, frame := range hostileText {
 		if err := c.conn.Write(c.ctx, websocket.MessageText, []byte(frame)); err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards"
 	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/web/events"
 	"github.com/owlcms/tracker/web/fragcache"
 )
 
@@ -55,10 +56,7 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 	if known(req.Snap, req.FOPName) && b.cfg.Events.Ensure(req.FOPName) {
 		stream = req.FOPName
 	}
-	req.SSEURL = "/events"
-	if stream != "" {
-		req.SSEURL = "/events/" + url.PathEscape(stream)
-	}
+	req.SSEURL = events.Path(stream)
 	q := canonicalQuery(bd, req)
 	if stream == "" && !bd.NoPlatform {
 		q.Set(waitParam, "1") // a board for a platform that does not exist yet

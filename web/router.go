@@ -50,9 +50,11 @@ func NewRouter(cfg Config) http.Handler {
 	root.Get("/events", func(w http.ResponseWriter, r *http.Request) { cfg.Events.ServeStream(w, r, "") })
 	// Only platforms the hub knows get a stream: streams are never removed, so letting any
 	// URL create one would let a stranger use up the slots before OWLCMS's platforms arrive.
-	root.Get("/events/{fop}", func(w http.ResponseWriter, r *http.Request) {
-		fop := chi.URLParam(r, "fop")
-		if !known(cfg.Hub.Snapshot(), fop) {
+	// The platform is read from the escaped path, not a chi parameter: a platform may be
+	// named "A/B", and a {fop} segment never matches across a "/".
+	root.Get(events.PathPrefix+"*", func(w http.ResponseWriter, r *http.Request) {
+		fop, ok := events.PlatformOf(r)
+		if !ok || !known(cfg.Hub.Snapshot(), fop) {
 			http.Error(w, "unknown platform", http.StatusNotFound)
 			return
 		}
