@@ -128,7 +128,7 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 			return nil
 		}
 		now := h.now()
-		next := h.mergeFOP(s.Database, old, name, t, fields, now)
+		next := h.mergeFOP(s, old, name, t, fields, now)
 		var changes []Change
 		if old == nil || next.dataHash != old.dataHash {
 			next.DataVersion = h.nextVersion()
@@ -186,7 +186,7 @@ func validFOPName(name string) error {
 }
 
 // mergeFOP builds the next state of a platform from the previous one and a message.
-func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in map[string]json.RawMessage, now time.Time) *FOP {
+func (h *Hub) mergeFOP(s *Snapshot, old *FOP, name string, t MessageType, in map[string]json.RawMessage, now time.Time) *FOP {
 	var prevRaw map[string]json.RawMessage
 	if old != nil {
 		prevRaw = old.raw
@@ -248,7 +248,7 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 		f = &shared
 	} else {
 		f = &FOP{}
-		f.decodeData(db, raw)
+		f.decodeData(s, raw)
 	}
 	f.Name, f.raw, f.UpdatedAt, f.LastMessage = name, raw, now, t
 	f.dataHash, f.liveHash = dataHash, liveHash

@@ -45,7 +45,13 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 		index[kind] = indexAssets(files)
 		s.assetIndex = index
 		s.AssetsVersion = h.nextVersion()
-		return []Change{{Kind: ChangeAssets, Version: s.AssetsVersion}}
+		changes := []Change{{Kind: ChangeAssets, Version: s.AssetsVersion}}
+		if kind == AssetFlags {
+			// The athletes' flag URLs are resolved against the flags set (see FlagURL).
+			s.flagCodes = parseFlagCodes(files)
+			changes = append(changes, h.redecodeFOPsLocked(s)...)
+		}
+		return changes
 	})
 	h.log.Info("assets loaded", "kind", kind, "count", len(files), "bytes", total)
 	return len(files), nil

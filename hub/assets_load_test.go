@@ -40,6 +40,7 @@ func TestReplaceAssetsZipPublishes(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := newAssetsTestHub(store(t))
+			h.Want(ResourceFlags) // a board showing flags is open
 			sub := h.Subscribe()
 			defer sub.Close()
 			if !assetsHasNeed(h, ResourceFlags) {

@@ -96,6 +96,7 @@ type Category struct {
 type Team struct {
 	ID   int64
 	Name string
+	Code string // the team's short code as registered ("TPE"), "" when none: a flag may be named after it
 }
 
 // Session is one session (group) of the competition, with its officials.
@@ -225,6 +226,17 @@ func (d *Database) Athlete(key string) (*DBAthlete, bool) {
 
 // TeamName returns the name of a team id, or "".
 func (d *Database) TeamName(id int64) string { return d.teamNames[id] }
+
+// TeamCode returns the code registered for the team of this name (case-insensitive), "" when
+// none.
+func (d *Database) TeamCode(name string) string {
+	for _, t := range d.Teams {
+		if t.Code != "" && strings.EqualFold(t.Name, name) {
+			return t.Code
+		}
+	}
+	return ""
+}
 
 // Category returns the category with this code.
 func (d *Database) Category(code string) (*Category, bool) {

@@ -363,7 +363,8 @@ func (d *Database) decodeTeams(teams []wireTeam) {
 			name = string(t.Code)
 		}
 		name = PlainText(name)
-		d.Teams = append(d.Teams, Team{ID: int64(t.ID), Name: name})
+		code := PlainText(string(t.Code))
+		d.Teams = append(d.Teams, Team{ID: int64(t.ID), Name: name, Code: code})
 		d.teamNames[int64(t.ID)] = name
 	}
 }

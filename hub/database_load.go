@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"slices"
 )
 
 // DatabaseResult says what a database load did.
@@ -54,18 +55,7 @@ func (h *Hub) LoadDatabaseJSON(data []byte, checksum string) (DatabaseResult, er
 		s.DatabaseVersion = h.nextVersion()
 		changes := []Change{{Kind: ChangeDatabase, Version: s.DatabaseVersion}}
 		// Session athletes fall back on the database (team names, categories): rebuild them.
-		if len(s.FOPs) > 0 {
-			s.FOPs = maps.Clone(s.FOPs)
-			for name, f := range s.FOPs {
-				next := *f
-				next.Athletes, next.StartOrder, next.LiftingOrder, next.Leaders = nil, nil, nil, nil
-				next.decodeData(db, f.raw)
-				next.DataVersion = h.nextVersion()
-				s.FOPs[name] = &next
-				changes = append(changes, Change{Kind: ChangeFOPData, FOP: name, Version: next.DataVersion})
-			}
-		}
-		return changes
+		return append(changes, h.redecodeFOPsLocked(s)...)
 	})
 	h.log.Info("database loaded", "athletes", len(db.Athletes), "sessions", len(db.Sessions),
 		"platforms", len(db.Platforms), "checksum", shortChecksum(db.Checksum))
@@ -121,4 +111,24 @@ func shortChecksum(c string) string {
 		return c[:12]
 	}
 	return c
+}
+
+// redecodeFOPsLocked rebuilds the slow part of every platform of s from its fields, after
+// something it falls back on changed (the database, the flags), and returns the changes.
+func (h *Hub) redecodeFOPsLocked(s *Snapshot) []Change {
+	if len(s.FOPs) == 0 {
+		return nil
+	}
+	var changes []Change
+	s.FOPs = maps.Clone(s.FOPs)
+	for _, name := range slices.Sorted(maps.Keys(s.FOPs)) {
+		f := s.FOPs[name]
+		next := *f
+		next.Athletes, next.StartOrder, next.LiftingOrder, next.Leaders = nil, nil, nil, nil
+		next.decodeData(s, f.raw)
+		next.DataVersion = h.nextVersion()
+		s.FOPs[name] = &next
+		changes = append(changes, Change{Kind: ChangeFOPData, FOP: name, Version: next.DataVersion})
+	}
+	return changes
 }

@@ -7,8 +7,10 @@ import (
 )
 
 // decodeData fills the slow part of a platform (session, current attempt, athletes, orders,
-// records) from its merged fields. db may be nil; it only supplies fallbacks.
-func (f *FOP) decodeData(db *Database, raw map[string]json.RawMessage) {
+// records) from its merged fields. s is the snapshot being built: its database (may be nil)
+// supplies fallbacks, its flags the athletes' flag URLs (see Snapshot.FlagURL).
+func (f *FOP) decodeData(s *Snapshot, raw map[string]json.RawMessage) {
+	db := s.Database
 	text := func(keys ...string) string {
 		for _, k := range keys {
 			if v := RawText(raw[k]); v != "" {
@@ -71,6 +73,15 @@ func (f *FOP) decodeData(db *Database, raw map[string]json.RawMessage) {
 	}
 	f.LiftingOrder = resolveOrder(raw["liftingOrderKeys"], byKey)
 	f.Leaders = decodeLeaders(db, raw["leaders"])
+	// The athletes are fresh, not yet published: resolving their flags in place is safe.
+	for _, a := range f.Athletes {
+		a.FlagURL = s.AthleteFlagURL(a)
+	}
+	for _, e := range f.Leaders {
+		if e.Athlete != nil {
+			e.Athlete.FlagURL = s.AthleteFlagURL(e.Athlete)
+		}
+	}
 
 	f.RecordKind = text("recordKind")
 	f.RecordMessage = text("recordMessage")

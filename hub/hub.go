@@ -61,7 +61,7 @@ type Hub struct {
 
 	// resource bookkeeping, guarded by mu
 	needGen      map[Resource]uint64 // generation of each outstanding need
-	wanted       map[Resource]bool   // resources some board asked for (logos, pictures)
+	wanted       map[Resource]bool   // resources some board asked for (flags, logos, pictures)
 	wantChecksum string              // database checksum announced by OWLCMS and not yet loaded
 	dbRawHash    string              // hash of the last database JSON, to skip identical re-sends
 	nextSource   uint64
@@ -112,6 +112,7 @@ type Snapshot struct {
 	Assets              map[AssetKind]int
 	AssetsVersion       uint64
 	assetIndex          map[AssetKind]map[string]string // see FindAsset
+	flagCodes           map[string]string               // lower-cased team name → flag code, from flags_zip (see FlagURL)
 
 	Sources         []Source       // OWLCMS connections, oldest first
 	ProtocolVersion string         // last accepted OWLCMS protocol version

@@ -37,8 +37,8 @@ func (h *Hub) Needs() []Need {
 	return out
 }
 
-// Want declares that a board needs an optional resource (logos, pictures). The adapter asks
-// OWLCMS for it once it is listed by Needs.
+// Want declares that a board needs an optional resource (flags, logos, pictures). The adapter
+// asks OWLCMS for it once it is listed by Needs.
 func (h *Hub) Want(r Resource) {
 	h.mu.Lock()
 	if h.wanted[r] {
@@ -79,7 +79,9 @@ func (h *Hub) missingLocked(s *Snapshot) []Resource {
 	if s.Translations == nil || len(s.Translations.Locales) == 0 {
 		out = append(out, ResourceTranslations)
 	}
-	if _, loaded := s.Assets[AssetFlags]; !loaded {
+	// Flags, logos and pictures are asked for only once a board that shows them is open:
+	// each request makes OWLCMS zip and send the whole set again.
+	if _, loaded := s.Assets[AssetFlags]; h.wanted[ResourceFlags] && !loaded {
 		out = append(out, ResourceFlags)
 	}
 	if _, loaded := s.Assets[AssetLogos]; h.wanted[ResourceLogos] && !loaded {

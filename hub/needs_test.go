@@ -24,7 +24,7 @@ func genOf(ns []Need, r Resource) uint64 {
 
 func TestNeedsLifecycle(t *testing.T) {
 	h, _ := newTestHub(t)
-	if got := needNames(h.Needs()); !slices.Equal(got, []Resource{ResourceDatabase, ResourceTranslations, ResourceFlags}) {
+	if got := needNames(h.Needs()); !slices.Equal(got, []Resource{ResourceDatabase, ResourceTranslations}) {
 		t.Fatalf("fresh hub needs %v", got)
 	}
 	loadSmallDatabase(t, h)
@@ -84,5 +84,24 @@ func TestWantOptionalResources(t *testing.T) {
 	<-sub.C()
 	if !slices.ContainsFunc(sub.Take(), func(c Change) bool { return c.Kind == ChangeNeeds }) {
 		t.Error("no ChangeNeeds notice")
+	}
+}
+
+// Flags are asked for only once a board that shows them is open, and an empty set (an OWLCMS
+// without flags) is an answer: not asked again.
+func TestFlagsWantedOnly(t *testing.T) {
+	h, _ := newTestHub(t)
+	if slices.Contains(needNames(h.Needs()), ResourceFlags) {
+		t.Fatal("flags needed before a board showing them is open")
+	}
+	h.Want(ResourceFlags)
+	if !slices.Contains(needNames(h.Needs()), ResourceFlags) {
+		t.Fatal("wanted flags not needed")
+	}
+	if _, err := h.ReplaceAssetsZip(AssetFlags, zipOf(t, map[string][]byte{})); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(needNames(h.Needs()), ResourceFlags) {
+		t.Error("an empty flags set still needed")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
@@ -24,6 +25,7 @@ var Board = &board.Board{
 	Options:     []board.Option{board.PositionOption},
 	NoCommon:    board.OverlayNoCommon,
 	Fragments:   []board.Fragment{{Name: "overlay", Live: true}},
+	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
 	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
 }
 

@@ -37,7 +37,7 @@ var Board = &board.Board{
 	},
 	NoCommon:  []string{"showLeaders", "showRecords"},
 	Fragments: []board.Fragment{{Name: "board", Live: true}},
-	Wants:     []hub.Resource{hub.ResourcePictures},
+	Wants:     []hub.Resource{hub.ResourcePictures, hub.ResourceFlags},
 	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
 }
 

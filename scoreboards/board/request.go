@@ -100,11 +100,14 @@ func (r Request) AssetURL(kind hub.AssetKind, stem string) string {
 	if r.Snap == nil {
 		return ""
 	}
+	if kind == hub.AssetFlags {
+		return r.Snap.FlagURL(stem, "") // a team's flag may be named after its code
+	}
 	name, ok := r.Snap.FindAsset(kind, strings.TrimSpace(stem))
 	if !ok {
 		return ""
 	}
-	return "/local/" + string(kind) + "/" + (&url.URL{Path: name}).EscapedPath()
+	return hub.AssetURL(kind, name)
 }
 
 // Database is the competition's database, nil until OWLCMS sent it.

@@ -7,6 +7,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
@@ -28,6 +29,7 @@ var Board = &board.Board{
 	Options:     []board.Option{{Key: "position", Label: "Position", Kind: "select", Choices: positions, Default: positions[0]}},
 	NoCommon:    board.OverlayNoCommon,
 	Fragments:   []board.Fragment{{Name: "overlay", Live: true}},
+	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
 	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
 }
 

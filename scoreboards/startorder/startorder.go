@@ -23,6 +23,7 @@ var Board = &board.Board{
 	Category:    board.Standard,
 	Order:       100,
 	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "grid"}},
+	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
 	View:        func(r board.Request) templ.Component { return components.StandardBoard(Data(r)) },
 }
 

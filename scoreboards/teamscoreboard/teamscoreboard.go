@@ -50,6 +50,7 @@ var Board = &board.Board{
 	},
 	NoCommon:  []string{"showLeaders", "showRecords"},
 	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "teams"}},
+	Wants:     []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
 	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
 }
 

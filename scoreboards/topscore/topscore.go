@@ -47,6 +47,7 @@ var Board = &board.Board{
 	Options:     []board.Option{{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: scoreSystems, Default: ""}},
 	NoCommon:    []string{"showLeaders", "showRecords"},
 	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
+	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
 	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
 }
 

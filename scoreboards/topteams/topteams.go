@@ -32,6 +32,7 @@ var Board = &board.Board{
 	Order:       200,
 	NoCommon:    []string{"showLeaders", "showRecords"},
 	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
+	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
 	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
 }
 
