@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/coder/websocket"
@@ -26,20 +27,38 @@ func newLink(o Options) *link {
 	return &link{opts: o, log: o.Logger, out: make(chan []byte, 64)}
 }
 
-// backoff is OWLCMS's reconnection schedule: 1, 2, 4, 8, 16 s, then every 30 s.
-var backoff = []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second}
+// Backoff is OWLCMS's reconnection schedule: 1, 2, 4, 8, 16 s, then every 30 s.
+var Backoff = []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second}
+
+// retries is OWLCMS's reconnection state: the attempt count picks the wait in the schedule,
+// and every successful open sets it back to 0. So a tracker that accepts the socket and then
+// closes it gets OWLCMS back after the first step (one second), every time, with a full
+// re-export; the wait only grows while the handshake itself fails.
+type retries struct {
+	schedule []time.Duration
+	attempt  int
+}
+
+// next is the wait before the next connection attempt, after one that opened or not.
+func (r *retries) next(opened bool) time.Duration {
+	if opened {
+		r.attempt = 0
+	}
+	wait := r.schedule[min(r.attempt, len(r.schedule)-1)]
+	r.attempt++
+	return wait
+}
 
 // run connects, sends the resources, then the queued frames, until ctx ends; after a lost
 // connection it reconnects with the back-off.
-func (l *link) run(ctx context.Context, resources func() map[string][]byte) {
-	failures := 0
+func (l *link) run(ctx context.Context, resources func(onOpen bool) map[string][]byte) {
+	r := retries{schedule: l.opts.Backoff}
 	for ctx.Err() == nil {
-		err := l.session(ctx, resources)
+		opened, err := l.session(ctx, resources)
 		if ctx.Err() != nil {
 			return
 		}
-		wait := backoff[min(failures, len(backoff)-1)]
-		failures++
+		wait := r.next(opened)
 		l.log.Info("owlcms-sim: connection lost, reconnecting", "in", wait, "error", err)
 		l.drain()
 		select {
@@ -61,8 +80,9 @@ func (l *link) drain() {
 	}
 }
 
-// session is one connection: the resources first, then the frames, answering 428s.
-func (l *link) session(ctx context.Context, resources func() map[string][]byte) (err error) {
+// session is one connection: the resources first, then the frames, answering 428s. opened
+// says the handshake succeeded (OWLCMS's onOpen ran).
+func (l *link) session(ctx context.Context, resources func(onOpen bool) map[string][]byte) (opened bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			l.log.Error("owlcms-sim: panic in the connection", "panic", r, "stack", string(debug.Stack()))
@@ -72,14 +92,18 @@ func (l *link) session(ctx context.Context, resources func() map[string][]byte) 
 	ws, _, err := websocket.Dial(dctx, l.opts.URL, nil)
 	cancel()
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer ws.CloseNow()
 	ws.SetReadLimit(1 << 20)
-	res := resources()
+	res := resources(true)
 	for _, name := range []string{"database", "translations_zip", "flags_zip"} {
-		if err := ws.Write(ctx, websocket.MessageBinary, res[name]); err != nil {
-			return err
+		f, ok := res[name]
+		if !ok {
+			continue // OWLCMS without flags sends none on connecting
+		}
+		if err := ws.Write(ctx, websocket.MessageBinary, f); err != nil {
+			return true, err
 		}
 	}
 	l.log.Info("owlcms-sim: connected", "url", l.opts.URL)
@@ -111,21 +135,25 @@ func (l *link) session(ctx context.Context, resources func() map[string][]byte) 
 		case <-ctx.Done():
 			_ = ws.Close(websocket.StatusGoingAway, "owlcms-sim stopping")
 			<-readErr
-			return nil
+			return true, nil
 		case err := <-readErr:
-			return err
+			return true, err
 		case names := <-wanted:
-			res := resources()
+			res := resources(false)
 			for _, n := range names {
-				if f, ok := res[n]; ok {
-					if err := ws.Write(ctx, websocket.MessageBinary, f); err != nil {
-						return err
-					}
+				f, ok := res[n]
+				if !ok || !slices.Contains(l.opts.Callbacks, n) {
+					// OWLCMS logs a name it has no callback for as an error and answers nothing.
+					l.log.Warn("owlcms-sim: 428 asks for a resource this OWLCMS does not answer", "name", n)
+					continue
+				}
+				if err := ws.Write(ctx, websocket.MessageBinary, f); err != nil {
+					return true, err
 				}
 			}
 		case msg := <-l.out:
 			if err := ws.Write(ctx, websocket.MessageText, msg); err != nil {
-				return err
+				return true, err
 			}
 		}
 	}

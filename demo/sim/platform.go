@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/owlcms/tracker/demo"
@@ -80,7 +81,7 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 		p.BreakClockEvent, p.BreakMillis = "BreakPaused", 0
 		s.sendUpdate(p)
 		s.mu.Unlock()
-		if !s.sleep(ctx, resultsShown) {
+		if !s.sleep(ctx, resultsShown/2) || !s.medals(ctx, p) {
 			return false
 		}
 		s.mu.Lock()
@@ -178,6 +179,11 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	s.clock(p, "StopTime", left, allowed)
 	p.State = demo.StateDownSignal
 	s.decision(p, "DOWN_SIGNAL", nil)
+	// The three referees have decided: OWLCMS tells the jury at once (not for the public),
+	// spelled differently by different builds, and shows the lights after the reversal delay.
+	lights := s.lights(good)
+	s.decision(p, initialSpellings[s.lifts%len(initialSpellings)], lights)
+	s.lifts++
 	s.mu.Unlock()
 	if !s.sleep(ctx, reversalDelay) {
 		return false
@@ -185,7 +191,7 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 
 	s.mu.Lock()
 	p.State = demo.StateDecisionsVisible
-	s.decision(p, "FULL_DECISION", s.lights(good))
+	s.decision(p, "FULL_DECISION", lights)
 	i := a.AttemptsDone()
 	if err := a.RecordLift(good, time.Now()); err != nil {
 		s.opts.Logger.Error("owlcms-sim: recording a lift", "error", err)
@@ -205,8 +211,67 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	s.mu.Lock()
 	p.State = demo.StateCurrentAthlete
 	s.decision(p, "RESET", nil)
+	jury := s.rng.IntN(juryEvery) == 0
 	s.mu.Unlock()
+	if jury {
+		return s.juryConfirms(ctx, p, a, i, good)
+	}
 	return true
+}
+
+// initialSpellings are the ways OWLCMS builds have spelled the initial decision event.
+var initialSpellings = []string{"iniitialDecision", "INIITIAL_DECISION", "INITIAL_DECISION"}
+
+// juryEvery: one lift in juryEvery is reviewed by the jury, which confirms the referees.
+const juryEvery = 8
+
+// juryConfirms is a jury's review of attempt i of a (0-based, snatches then clean & jerks):
+// the deliberation, the decision with its details, the end of the deliberation.
+func (s *simulation) juryConfirms(ctx context.Context, p *demo.Platform, a *demo.Athlete, i int, good bool) bool {
+	s.mu.Lock()
+	s.jury(p, "START_DELIBERATION", nil)
+	s.mu.Unlock()
+	if !s.sleep(ctx, announce) {
+		return false
+	}
+	verdict, lift := "BAD_LIFT", "SNATCH"
+	if good {
+		verdict = "GOOD_LIFT"
+	}
+	if i >= 3 {
+		lift = "CLEANJERK"
+	}
+	s.mu.Lock()
+	s.jury(p, "JURY_DECISION", map[string]any{
+		"juryDecision": verdict, "juryReversal": "false", "athleteFull": a.FullName(),
+		"athleteAbbreviated": strings.ToUpper(a.LastName) + " " + firstInitial(a.FirstName), "waitForAnnouncer": "false",
+		"actualLift": lift, "recordKind": "none",
+	})
+	s.mu.Unlock()
+	if !s.sleep(ctx, decisionShown) {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.jury(p, "END_DELIBERATION", nil)
+	return true
+}
+
+// jury sends a jury event: OWLCMS's jury messages carry only the platform's state and, for a
+// decision, its details.
+func (s *simulation) jury(p *demo.Platform, event string, details map[string]any) {
+	payload := map[string]any{"fop": p.Name, "fopState": string(p.State), "break": "false", "mode": "CURRENT_ATHLETE", "decisionEventType": event}
+	for k, v := range details {
+		payload[k] = v
+	}
+	s.link.send("decision", payload)
+}
+
+func firstInitial(first string) string {
+	for _, r := range first {
+		return string(r) + "."
+	}
+	return ""
 }
 
 // lights are three referees' decisions: a good lift has two or three whites.
@@ -235,26 +300,65 @@ func (s *simulation) clock(p *demo.Platform, event string, remaining, allowed in
 	s.link.send("timer", payload)
 }
 
-// decision sends a referees' decision event; lights nil sends none (down signal, reset).
+// decision sends a referees' decision event; lights nil sends none (down signal, reset). A
+// decision with lights also carries its overall result and how it was given and timed.
 func (s *simulation) decision(p *demo.Platform, event string, lights []bool) {
 	payload := map[string]any{
 		"fop": p.Name, "fopState": string(p.State), "break": "false", "competitionName": s.comp.Name,
 		"decisionEventType": event, "decisionsVisible": strconv.FormatBool(event == "FULL_DECISION"),
 		"down": strconv.FormatBool(event == "DOWN_SIGNAL"),
 	}
+	whites := 0
 	for i, good := range lights {
 		payload["d"+strconv.Itoa(i+1)] = strconv.FormatBool(good)
+		if good {
+			whites++
+		}
+	}
+	if len(lights) > 0 {
+		payload["decision"] = strconv.FormatBool(2*whites > len(lights))
+		payload["timingPolicy"], payload["inputKind"] = "DELAYED", "THREE_REFEREE_INPUT"
 	}
 	s.link.send("decision", payload)
 }
 
-// sendUpdate sends the platform's update, as OWLCMS builds it from its state.
-func (s *simulation) sendUpdate(p *demo.Platform) {
+// medals is the medal ceremony of the session just done, for its first category: OWLCMS's
+// ceremony updates name whom it is for.
+func (s *simulation) medals(ctx context.Context, p *demo.Platform) bool {
+	s.mu.Lock()
+	target := map[string]any{"ceremonyType": "MEDALS", "ceremonySession": p.Session.Name}
+	if len(p.Session.Athletes) > 0 {
+		c := p.Session.Athletes[0].Category
+		target["ceremonyCategory"], target["ceremonyAgeGroup"] = c.Name(), c.AgeGroup.Code
+		target["ceremonyChampionship"] = c.AgeGroup.Championship
+	}
+	p.UIEvent = "CeremonyStarted"
+	target["ceremonyEventType"] = "ceremonyStarted"
+	s.sendUpdate(p, target)
+	s.mu.Unlock()
+	if !s.sleep(ctx, resultsShown/2) {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p.UIEvent = "CeremonyDone"
+	s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})
+	return true
+}
+
+// sendUpdate sends the platform's update, as OWLCMS builds it from its state, with extra
+// fields the demo model does not hold (a ceremony's target).
+func (s *simulation) sendUpdate(p *demo.Platform, extra ...map[string]any) {
 	s.comp.Now = time.Now()
 	var payload map[string]json.RawMessage
 	if err := json.Unmarshal(s.comp.UpdateJSON(p.Name), &payload); err != nil {
 		s.opts.Logger.Error("owlcms-sim: the demo's update is not JSON", "error", err)
 		return
+	}
+	for _, e := range extra {
+		for k, v := range e {
+			payload[k], _ = json.Marshal(v)
+		}
 	}
 	if s.opts.UpdateKey != "" {
 		key, _ := json.Marshal(s.opts.UpdateKey)
