@@ -13,7 +13,8 @@
 // resources, which it then sends; the other replies (200, 400, 401, 500) help people reading
 // its log. Binary frames get no reply.
 //
-// What differs from the reference tracker (owlcms-protocol.md §6), on purpose:
+// The protocol as this tracker implements it is described in docs/protocol.md. What differs
+// from the reference tracker (the Node owlcms/tracker), on purpose:
 //   - binary frames are never refused for want of authentication: they are held until the
 //     first text frame proves the key, or the key can be given in the upgrade URL;
 //   - each missing resource is requested once per connection and per need generation, not on

@@ -57,8 +57,9 @@ const (
 	maxLegacyTypeL = 10 << 20
 )
 
-// ParseBinaryFrame decodes the header of a binary frame, following the reference tracker's
-// algorithm (owlcms-protocol.md 2.1) so that every OWLCMS build it accepted is accepted here:
+// ParseBinaryFrame decodes the header of a binary frame (the layouts are in docs/protocol.md),
+// following the reference tracker's algorithm so that every OWLCMS build it accepted is
+// accepted here:
 //
 //   - a frame starting with the ZIP magic "PK\x03\x04" is a bare ZIP, treated as flags_zip;
 //   - if the first length L1 is in 1..20, the frame is long enough for a second length, and the

@@ -96,8 +96,8 @@ func (f *versionFailure) receivedText() string {
 	return string(f.Received)
 }
 
-// The reference tracker's failure reasons (owlcms-protocol.md 1.5), kept word for word because
-// OWLCMS operators and existing tooling know them.
+// The reference tracker's failure reasons (see docs/protocol.md, replies), kept word for word
+// because OWLCMS operators and existing tooling know them.
 const (
 	reasonNotObject      = "Message is not a valid object"
 	reasonMissingVersion = `Message missing "version" field. Expected format: {"version":"2.0.0","type":"...","payload":{...}}`
