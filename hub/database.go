@@ -27,8 +27,9 @@ type Database struct {
 	TechnicalOfficials []TechnicalOfficial
 
 	teamNames   map[int64]string
-	athleteKeys map[string]int // athlete key → index in Athletes
-	categories  map[string]int // category code → index in Categories
+	teamCodes   map[string]string // lower-cased team name → code, for teams that have one
+	athleteKeys map[string]int    // athlete key → index in Athletes
+	categories  map[string]int    // category code → index in Categories
 }
 
 // Competition holds the competition-wide settings boards and scoring need.
@@ -229,14 +230,7 @@ func (d *Database) TeamName(id int64) string { return d.teamNames[id] }
 
 // TeamCode returns the code registered for the team of this name (case-insensitive), "" when
 // none.
-func (d *Database) TeamCode(name string) string {
-	for _, t := range d.Teams {
-		if t.Code != "" && strings.EqualFold(t.Name, name) {
-			return t.Code
-		}
-	}
-	return ""
-}
+func (d *Database) TeamCode(name string) string { return d.teamCodes[strings.ToLower(name)] }
 
 // Category returns the category with this code.
 func (d *Database) Category(code string) (*Category, bool) {

@@ -366,6 +366,12 @@ func (d *Database) decodeTeams(teams []wireTeam) {
 		code := PlainText(string(t.Code))
 		d.Teams = append(d.Teams, Team{ID: int64(t.ID), Name: name, Code: code})
 		d.teamNames[int64(t.ID)] = name
+		if code != "" {
+			if d.teamCodes == nil {
+				d.teamCodes = map[string]string{}
+			}
+			d.teamCodes[strings.ToLower(name)] = code
+		}
 	}
 }
 

@@ -34,11 +34,14 @@ func (s *Snapshot) FlagURL(team, owlcmsURL string) string {
 		}
 		return owlcmsURL
 	}
-	candidates := []string{stemOf(file), s.flagCode(team), team}
-	for _, stem := range candidates {
-		if name, ok := s.FindAsset(AssetFlags, stem); ok {
-			return AssetURL(AssetFlags, name)
-		}
+	if name, ok := s.FindAsset(AssetFlags, stemOf(file)); ok {
+		return AssetURL(AssetFlags, name)
+	}
+	if name, ok := s.FindAsset(AssetFlags, s.flagCode(team)); ok {
+		return AssetURL(AssetFlags, name)
+	}
+	if name, ok := s.FindAsset(AssetFlags, team); ok {
+		return AssetURL(AssetFlags, name)
 	}
 	return ""
 }
