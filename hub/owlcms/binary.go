@@ -63,7 +63,7 @@ func (c *conn) applyBinary(f inFrame) {
 	c.h.hub.SourceMessage(c.id)
 	fr, err := ParseBinaryFrame(f.data)
 	if c.h.learn != nil {
-		c.h.learn.saveBinary(f.at, fr.Type, f.data)
+		c.h.learn.saveBinary(f.at, fr.Type, redactBinaryFrame(fr, f.data))
 	}
 	attrs := []any{"msg_type", clip(fr.Type), "bytes", len(f.data), "layout", fr.Layout.String()}
 	if err != nil {

@@ -51,7 +51,7 @@ func (c *conn) handleText(f inFrame) bool {
 			c.releaseHeld()
 		}
 		if c.h.learn != nil {
-			c.h.learn.saveText(f.at, env.typ, env.field("uiEvent"), env.redacted(f.data))
+			c.h.learn.saveText(f.at, env.typ, env.field("uiEvent"), redactURLKeys(env.redacted(f.data)))
 		}
 	}
 
