@@ -52,6 +52,9 @@ type Options struct {
 	// the rest is room for a restart overlapping the old socket. A connection over the cap is
 	// refused at the upgrade (HTTP 503), which makes OWLCMS's back-off grow instead of reset.
 	MaxConnections, MaxConnectionsPerIP int
+	// ClientIP returns the address a connection is counted under for MaxConnectionsPerIP
+	// (default: the TCP peer). Behind a proxy, the header it sets with the client address.
+	ClientIP func(*http.Request) string
 
 	// PreAuthBudget caps the bytes that all connections not yet authenticated hold together,
 	// frames being read included (default twice ReadLimit). Each such connection holds at most
@@ -96,6 +99,7 @@ type Handler struct {
 	failures  failureMemory
 
 	maxConns, maxPerIP              int
+	clientIP                        func(*http.Request) string
 	unansweredAfter, failureBackoff time.Duration
 
 	// stopCtx ends when Close starts: connections stop taking frames and close with 1001, and
@@ -165,7 +169,7 @@ func NewHandler(h Hub, o Options) *Handler {
 		conns:     map[*conn]struct{}{},
 		perHost:   map[string]int{},
 		failures:  failureMemory{m: map[hub.Resource]resourceFailure{}},
-		maxConns:  o.MaxConnections, maxPerIP: o.MaxConnectionsPerIP,
+		maxConns:  o.MaxConnections, maxPerIP: o.MaxConnectionsPerIP, clientIP: o.ClientIP,
 		unansweredAfter: o.UnansweredAfter, failureBackoff: o.FailureBackoff,
 	}
 	hd.ping.every, hd.ping.timeout = o.PingInterval, o.PingTimeout
@@ -204,6 +208,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	host := hostOf(remote)
+	if h.clientIP != nil {
+		host = h.clientIP(r)
+	}
 	if refusal := h.admitLocked(host); refusal != "" {
 		h.mu.Unlock()
 		h.log.Warn("owlcms connection refused: too many connections", "remote", remote, "reason", refusal)
