@@ -10,14 +10,20 @@ import (
 
 // ReplaceAssetsZip replaces the whole set of one asset kind with the files of a ZIP (flags_zip,
 // logos_zip, pictures_zip) and returns the number of files. A bad archive (corrupt, unsafe
-// names, over the limits) is refused with an error wrapping ErrBadPayload and the previous set is
-// kept. A successful load, even of an empty archive, marks the kind loaded.
+// names, over the limits of its kind) is refused with an error wrapping ErrBadPayload and the
+// previous set is kept. A successful load, even of an empty archive or an empty payload, marks the
+// kind loaded.
 func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 	if !slices.Contains(AssetKinds, kind) {
 		return 0, fmt.Errorf("%w: unknown asset kind %q", ErrBadPayload, kind)
 	}
-	// Decompress before taking any lock: it is the slow part.
-	files, err := ReadZip(zipData, h.limits.Zip)
+	// Decompress before taking any lock: it is the slow part. An empty payload is what OWLCMS
+	// sends, asked for a kind it has none of: an empty set, loaded, so it is not asked again.
+	var files []AssetFile
+	var err error
+	if len(zipData) > 0 {
+		files, err = ReadZip(zipData, h.assetZipLimits(kind))
+	}
 	if err != nil {
 		h.log.Warn("asset zip refused, previous set kept", "kind", kind, "bytes", len(zipData), "error", err)
 		return 0, fmt.Errorf("%w: %s zip: %w", ErrBadPayload, kind, err)

@@ -43,6 +43,9 @@ var (
 	ErrCorruptZip = errors.New("corrupt zip")
 )
 
+// zipSlot is held while an archive is decompressed.
+var zipSlot = make(chan struct{}, 1)
+
 // ReadZip reads every file of a ZIP archive held in memory, within the limits (zero fields take
 // the defaults). Directory entries are skipped; returned names are clean, relative, slash-separated
 // paths, in archive order. Any unsafe name rejects the whole archive before anything is
@@ -100,7 +103,11 @@ func ReadZip(data []byte, lim ZipLimits) ([]AssetFile, error) {
 		}
 	}
 
-	// Pass 2: decompress, counting real bytes.
+	// Pass 2: decompress, counting real bytes. One archive at a time across the process: each
+	// may expand to its cap, and OWLCMS connections (or impostors) sending several at once
+	// must not add them up.
+	zipSlot <- struct{}{}
+	defer func() { <-zipSlot }()
 	out := make([]AssetFile, 0, len(entries))
 	remaining := lim.MaxTotalBytes
 	for _, e := range entries {

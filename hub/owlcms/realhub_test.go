@@ -92,3 +92,22 @@ func TestRealHubConnectSequence(t *testing.T) {
 	}
 	assertKeyNeverLogged(t, hs)
 }
+
+// Asked for flags it does not have, OWLCMS sends a 0-byte flags_zip: the tracker takes it as
+// "no flags", and neither asks again nor lists flags as missing.
+func TestRealHubEmptyFlagsZip(t *testing.T) {
+	h := newRealHub()
+	hs := newHarness(t, h, Options{})
+	c := hs.dial("")
+	c.sendBinary(EncodeFrame("64.0.0", "flags_zip", nil))
+	c.sendBinary(EncodeFrame("64.0.0", "translations_zip", makeZip(t, "translations.json", readTestdata(t, "translations.json"))))
+	c.roundTrip(textFrame(t, "timer", ""))
+	if n, ok := h.Snapshot().Assets[hub.AssetFlags]; !ok || n != 0 {
+		t.Fatalf("flags after an empty flags_zip: %v", h.Snapshot().Assets)
+	}
+	for _, n := range h.Needs() {
+		if n.Resource == hub.ResourceFlags {
+			t.Fatalf("flags still needed: %v", h.Needs())
+		}
+	}
+}
