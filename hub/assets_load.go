@@ -1,7 +1,9 @@
 package hub
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"path"
 	"slices"
@@ -19,6 +21,9 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 	}
 	// Decompress before taking any lock: it is the slow part. An empty payload is what OWLCMS
 	// sends, asked for a kind it has none of: an empty set, loaded, so it is not asked again.
+	if sr, ok := h.assets.(StreamReplacer); ok && len(zipData) > 0 {
+		return h.replaceAssetsStream(sr, kind, zipData)
+	}
 	var files []AssetFile
 	var err error
 	if len(zipData) > 0 {
@@ -40,6 +45,42 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 		h.log.Error("asset store replace failed, previous set kept", "kind", kind, "error", err)
 		return 0, fmt.Errorf("store %s: %w", kind, err)
 	}
+	h.publishAssets(kind, files)
+	h.log.Info("assets loaded", "kind", kind, "count", len(files), "bytes", total)
+	return len(files), nil
+}
+
+// replaceAssetsStream extracts a ZIP straight into a store that takes files one by one: the
+// set is never in memory whole. Errors are classified as in ReplaceAssetsZip.
+func (h *Hub) replaceAssetsStream(sr StreamReplacer, kind AssetKind, zipData []byte) (int, error) {
+	var files []AssetFile // names only: what the snapshot's index needs
+	var total int64
+	h.assetMu.Lock()
+	defer h.assetMu.Unlock()
+	err := sr.ReplaceStream(kind, func(put func(string, io.Reader) (int64, error)) error {
+		return WalkZip(zipData, h.assetZipLimits(kind), func(name string, r io.Reader) error {
+			n, err := put(name, r)
+			total += n
+			files = append(files, AssetFile{Name: name})
+			return err
+		})
+	})
+	var storeErr *StoreError
+	switch {
+	case errors.As(err, &storeErr):
+		h.log.Error("asset store replace failed, previous set kept", "kind", kind, "error", err)
+		return 0, fmt.Errorf("store %s: %w", kind, err)
+	case err != nil:
+		h.log.Warn("asset zip refused, previous set kept", "kind", kind, "bytes", len(zipData), "error", err)
+		return 0, fmt.Errorf("%w: %s zip: %w", ErrBadPayload, kind, err)
+	}
+	h.publishAssets(kind, files)
+	h.log.Info("assets loaded", "kind", kind, "count", len(files), "bytes", total, "streamed", true)
+	return len(files), nil
+}
+
+// publishAssets announces a replaced set: its count and its index. Called with assetMu held.
+func (h *Hub) publishAssets(kind AssetKind, files []AssetFile) {
 	h.update(func(s *Snapshot) []Change {
 		// Copy, never mutate: older snapshots share the previous map.
 		counts := make(map[AssetKind]int, len(s.Assets)+1)
@@ -53,8 +94,6 @@ func (h *Hub) ReplaceAssetsZip(kind AssetKind, zipData []byte) (int, error) {
 		s.AssetsVersion = h.nextVersion()
 		return []Change{{Kind: ChangeAssets, Version: s.AssetsVersion}}
 	})
-	h.log.Info("assets loaded", "kind", kind, "count", len(files), "bytes", total)
-	return len(files), nil
 }
 
 // indexAssets maps each file's lower-cased name without its extension to the name, so boards
