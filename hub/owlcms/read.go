@@ -53,7 +53,7 @@ func (c *conn) readFrame() (inFrame, error) {
 		c.binaryReading.Store(true)
 		defer c.binaryReading.Store(false)
 	}
-	var buf []byte
+	var buf, scratch []byte
 	var total, free int64
 	if preAuth && typ == websocket.MessageText {
 		free = preAuthTextFree
@@ -88,8 +88,10 @@ func (c *conn) readFrame() (inFrame, error) {
 			n, err = r.Read(buf[len(buf):headKeep])
 			buf = buf[:len(buf)+n]
 		default:
-			var scratch [4096]byte
-			n, err = r.Read(scratch[:])
+			if scratch == nil {
+				scratch = make([]byte, 32<<10)
+			}
+			n, err = r.Read(scratch)
 		}
 		total += int64(n)
 		if f.dropped == "" && total > c.h.readLimit {
