@@ -97,6 +97,8 @@ type Handler struct {
 	held      *heldBudget
 	counters  *counters
 	failures  failureMemory
+	// upgradeLogs bounds the warnings about refused upgrades.
+	upgradeLogs sharedLogLimiter
 
 	maxConns, maxPerIP              int
 	clientIP                        func(*http.Request) string
@@ -192,7 +194,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !h.keys.match(key) {
 			// Refused before the upgrade: OWLCMS's handshake fails, so its back-off grows
 			// instead of restarting at one second.
-			h.log.Warn("owlcms connection refused: wrong update key in URL", "remote", remote, "path", path)
+			h.upgradeLogs.warn(h.log, h.now(), "owlcms connection refused: wrong update key in URL", "remote", remote, "path", path)
 			h.hub.ReportRefusal(hub.Refusal{Key: "auth", Reason: "A connection from " + hostOf(remote) +
 				" was refused: the update key in its URL is wrong. Give OWLCMS and the tracker the same OWLCMS_UPDATEKEY."})
 			http.Error(w, "invalid update key", http.StatusUnauthorized)
@@ -213,7 +215,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if refusal := h.admitLocked(host); refusal != "" {
 		h.mu.Unlock()
-		h.log.Warn("owlcms connection refused: too many connections", "remote", remote, "reason", refusal)
+		h.upgradeLogs.warn(h.log, h.now(), "owlcms connection refused: too many connections", "remote", remote, "reason", refusal)
 		h.hub.ReportRefusal(hub.Refusal{Key: "connections", Reason: refusal})
 		w.Header().Set("Retry-After", "30")
 		http.Error(w, "too many connections", http.StatusServiceUnavailable)

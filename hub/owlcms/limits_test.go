@@ -123,3 +123,20 @@ func TestTooBigResourceNotAskedOnNextConnection(t *testing.T) {
 		t.Fatalf("pictures asked again after failing: %s", got)
 	}
 }
+
+// Refused upgrades, which anyone can cause, write a bounded number of log lines.
+func TestRefusedUpgradesLogRateLimited(t *testing.T) {
+	fake := newFakeHub()
+	hs := newHarness(t, fake, Options{UpdateKey: testKey})
+	for range 3 * logBurst {
+		if _, _, err := hs.dialErr("?updateKey=nope"); err == nil {
+			t.Fatal("wrong URL key accepted")
+		}
+	}
+	if n := strings.Count(hs.logs.String(), "wrong update key in URL"); n != logBurst {
+		t.Fatalf("%d log lines for %d refused upgrades, want %d", n, 3*logBurst, logBurst)
+	}
+	if r := fake.inner.Refusals(); len(r) != 1 || r[0].Count != 3*logBurst {
+		t.Fatalf("refusals: %+v", r)
+	}
+}

@@ -2,6 +2,7 @@ package owlcms
 
 import (
 	"log/slog"
+	"sync"
 	"time"
 )
 
@@ -35,4 +36,17 @@ func (l *logLimiter) warn(log *slog.Logger, now time.Time, msg string, attrs ...
 		l.suppressed = 0
 	}
 	log.Warn(msg, attrs...)
+}
+
+// sharedLogLimiter is a logLimiter for several goroutines: the handler's warnings about refused
+// upgrades, which anyone can cause as often as they like.
+type sharedLogLimiter struct {
+	mu sync.Mutex
+	l  logLimiter
+}
+
+func (s *sharedLogLimiter) warn(log *slog.Logger, now time.Time, msg string, attrs ...any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.l.warn(log, now, msg, attrs...)
 }
