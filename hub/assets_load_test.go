@@ -107,7 +107,9 @@ func TestReplaceAssetsZipBadZipKeepsOldSet(t *testing.T) {
 	}{
 		"zip-slip": {assetsTestZip(t, assetsZipEntry{name: "ok.jpg", data: "x"}, assetsZipEntry{name: "../../escape/pwn.txt", data: "pwn"}), ErrUnsafeZip},
 		"corrupt":  {[]byte("PK\x03\x04 definitely not a zip"), ErrCorruptZip},
-		"empty":    {nil, ErrCorruptZip},
+		// An empty payload is not refused: it is OWLCMS saying it has none
+		// (TestEmptyAssetPayloadLoadsAnEmptySet).
+		"no files": {[]byte("PK\x05\x06"), ErrCorruptZip},
 	} {
 		n, err := h.ReplaceAssetsZip(AssetPictures, tc.data)
 		if !errors.Is(err, ErrBadPayload) || !errors.Is(err, tc.want) || n != 0 {

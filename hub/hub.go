@@ -66,6 +66,8 @@ type Hub struct {
 	dbRawHash    string              // hash of the last database JSON, to skip identical re-sends
 	nextSource   uint64
 	versionSeq   uint64 // one sequence for every version number, so versions never repeat
+
+	refusals refusalLog // what the adapter refused, for the status page (resource_failures.go)
 }
 
 // New creates an empty hub.

@@ -43,6 +43,9 @@ var (
 	ErrCorruptZip = errors.New("corrupt zip")
 )
 
+// zipSlot is held while an archive is decompressed.
+var zipSlot = make(chan struct{}, 1)
+
 // ReadZip reads every file of a ZIP archive held in memory, within the limits (zero fields take
 // the defaults). Directory entries are skipped; returned names are clean, relative, slash-separated
 // paths, in archive order. Any unsafe name rejects the whole archive before anything is
@@ -50,19 +53,101 @@ var (
 // headers are attacker-controlled and only used to fail early.
 func ReadZip(data []byte, lim ZipLimits) ([]AssetFile, error) {
 	lim = lim.withDefaults()
+	entries, err := zipEntries(data, lim)
+	if err != nil {
+		return nil, err
+	}
+	// Pass 2: decompress, counting real bytes. One archive at a time across the process: each
+	// may expand to its cap, and OWLCMS connections (or impostors) sending several at once
+	// must not add them up.
+	zipSlot <- struct{}{}
+	defer func() { <-zipSlot }()
+	out := make([]AssetFile, 0, len(entries))
+	remaining := lim.MaxTotalBytes
+	for _, e := range entries {
+		b, err := readEntry(e.f, e.name, lim, remaining)
+		if err != nil {
+			return nil, err
+		}
+		remaining -= int64(len(b))
+		out = append(out, AssetFile{Name: e.name, Data: b})
+	}
+	return out, nil
+}
+
+// WalkZip is ReadZip without holding the files: visit gets each file's name and a reader of its
+// content, in archive order, and must read it to the end (the CRC is checked there). The same
+// checks and limits apply, counted on the bytes visit reads: a reader fails with ErrZipTooLarge
+// or ErrCorruptZip as soon as the content does. An error from visit stops the walk and is
+// returned as is.
+func WalkZip(data []byte, lim ZipLimits, visit func(name string, r io.Reader) error) error {
+	lim = lim.withDefaults()
+	entries, err := zipEntries(data, lim)
+	if err != nil {
+		return err
+	}
+	zipSlot <- struct{}{}
+	defer func() { <-zipSlot }()
+	remaining := lim.MaxTotalBytes
+	for _, e := range entries {
+		rc, err := e.f.Open()
+		if err != nil {
+			return fmt.Errorf("%w: entry %q: %w", ErrCorruptZip, e.name, err)
+		}
+		cr := &cappedEntry{r: rc, name: e.name, lim: lim, left: min(lim.MaxEntryBytes, remaining)}
+		err = visit(e.name, cr)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		remaining -= cr.read
+	}
+	return nil
+}
+
+// cappedEntry reads one entry's content, failing once it passes its caps.
+type cappedEntry struct {
+	r    io.Reader
+	name string
+	lim  ZipLimits
+	left int64 // bytes still allowed
+	read int64
+}
+
+func (c *cappedEntry) Read(p []byte) (int, error) {
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1]
+	}
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	c.left -= int64(n)
+	switch {
+	case c.left < 0 && c.read > c.lim.MaxEntryBytes:
+		return 0, fmt.Errorf("%w: entry %q expands beyond %d bytes", ErrZipTooLarge, c.name, c.lim.MaxEntryBytes)
+	case c.left < 0:
+		return 0, fmt.Errorf("%w: archive expands beyond %d bytes (at entry %q)", ErrZipTooLarge, c.lim.MaxTotalBytes, c.name)
+	case err != nil && err != io.EOF:
+		return n, fmt.Errorf("%w: entry %q: %w", ErrCorruptZip, c.name, err)
+	}
+	return n, err
+}
+
+// zipEntry is a file of an archive that passed the name checks.
+type zipEntry struct {
+	f    *zip.File
+	name string
+}
+
+// zipEntries opens an archive and checks its names and counts (pass 1), so a bad archive
+// costs no decompression. Any unsafe name rejects the whole archive.
+func zipEntries(data []byte, lim ZipLimits) ([]zipEntry, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	// With GODEBUG=zipinsecurepath=0 the reader is still usable and reports ErrInsecurePath;
 	// our own name checks below decide, with a better message.
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		return nil, fmt.Errorf("%w: %w", ErrCorruptZip, err)
 	}
-
-	// Pass 1: names and counts only, so a bad archive costs no decompression.
-	type entry struct {
-		f    *zip.File
-		name string
-	}
-	entries := make([]entry, 0, min(len(zr.File), lim.MaxEntries))
+	entries := make([]zipEntry, 0, min(len(zr.File), lim.MaxEntries))
 	seen := make(map[string]bool, cap(entries))
 	for _, f := range zr.File {
 		slashed := strings.ReplaceAll(f.Name, `\`, "/")
@@ -88,7 +173,7 @@ func ReadZip(data []byte, lim ZipLimits) ([]AssetFile, error) {
 			return nil, fmt.Errorf("%w: duplicate entry %q", ErrUnsafeZip, name)
 		}
 		seen[name] = true
-		entries = append(entries, entry{f, name})
+		entries = append(entries, zipEntry{f, name})
 	}
 	// A file that is also the parent of another file ("a" and "a/b") cannot be extracted
 	// faithfully; refuse rather than let the store pick one silently.
@@ -99,19 +184,7 @@ func ReadZip(data []byte, lim ZipLimits) ([]AssetFile, error) {
 			}
 		}
 	}
-
-	// Pass 2: decompress, counting real bytes.
-	out := make([]AssetFile, 0, len(entries))
-	remaining := lim.MaxTotalBytes
-	for _, e := range entries {
-		b, err := readEntry(e.f, e.name, lim, remaining)
-		if err != nil {
-			return nil, err
-		}
-		remaining -= int64(len(b))
-		out = append(out, AssetFile{Name: e.name, Data: b})
-	}
-	return out, nil
+	return entries, nil
 }
 
 // readEntry decompresses one entry, reading at most one byte more than allowed so an over-long

@@ -131,7 +131,7 @@ func liftingOrderUpdate(t *testing.T, fx string, weight int) json.RawMessage {
 
 func sendUpdate(t *testing.T, c *owlcmsClient, payload json.RawMessage) {
 	t.Helper()
-	if reply := c.sendText(captureVersion, "update", payload); reply["status"] != float64(200) {
+	if reply := c.sendText(captureVersion, "update", payload); !updateAccepted(reply) {
 		t.Fatalf("update: reply %v", reply)
 	}
 }

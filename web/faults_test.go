@@ -20,7 +20,11 @@ func feedDemo(t *testing.T, c *owlcmsClient) float64 {
 	c.sendBinary("64.0.0", "database_zip", zipFiles(t, map[string][]byte{"competition.json": demo.DatabaseJSON()}))
 	c.sendBinary("64.0.0", "translations_zip", zipFiles(t, map[string][]byte{"translations.json": demo.TranslationsJSON()}))
 	c.sendBinary("64.0.0", "flags_zip", demo.FlagsZip())
-	st, _ := c.sendText("64.0.0", "update", demo.UpdateJSON("A"))["status"].(float64)
+	r := c.sendText("64.0.0", "update", demo.UpdateJSON("A"))
+	if updateAccepted(r) {
+		return 200
+	}
+	st, _ := r["status"].(float64)
 	return st
 }
 
@@ -92,8 +96,9 @@ func TestOWLCMSKilledAndBack(t *testing.T) {
 	}
 
 	back := s.dial(t, "/ws")
-	if st, _ := back.sendText("64.0.0", "update", demo.UpdateJSON("A"))["status"].(float64); st != 200 {
-		t.Errorf("update after reconnecting answered %v, want 200 (nothing missing)", st)
+	// Only the database is asked again: the one loaded has no checksum, so it may be stale.
+	if r := back.sendText("64.0.0", "update", demo.UpdateJSON("A")); !updateAccepted(r) {
+		t.Errorf("update after reconnecting answered %v, want 200 or the database asked again", r)
 	}
 	awaitEvent(t, names, "link")
 	if _, body := get(t, s.srv.URL+linkPath+"?lang=en"); bytes.Contains(body, []byte("link-marker down")) {

@@ -19,6 +19,7 @@ func statusPageHandler(cfg Config) http.HandlerFunc {
 			OWLCMSURL: owlcmsURL(r),
 			Now:       now,
 		}
+		v.Status.AddRefusals(cfg.Hub.Refusals())
 		w.Header().Set("Cache-Control", "no-store")
 		var opts []func(*templ.ComponentHandler)
 		if r.Header.Get("HX-Request") == "true" {

@@ -224,7 +224,7 @@ func TestNothingLeaksTheUpdateKey(t *testing.T) {
 	res.sendBinary(captureVersion, "translations_zip", zipFiles(t, map[string][]byte{"translations.json": demo.TranslationsJSON()}))
 	res.sendBinary(captureVersion, "flags_zip", demo.FlagsZip())
 	deadline := time.Now().Add(10 * time.Second)
-	for !known(s.hub.Snapshot(), "A") || !known(s.hub.Snapshot(), "B") || s.hub.Snapshot().Translations == nil {
+	for !known(s.hub.Snapshot(), "A") || !known(s.hub.Snapshot(), "B") || s.hub.Snapshot().Translations == nil || len(s.hub.Needs()) != 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the database and translations did not arrive")
 		}

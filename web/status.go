@@ -22,6 +22,25 @@ type Status struct {
 	Needs         []string           `json:"needs"`  // what the tracker still wants from OWLCMS
 	FOPs          []FOPStatus        `json:"fops"`
 	LastMessageAt *time.Time         `json:"lastMessageAt"`
+	// Refusals says in plain words what the tracker refused or gave up on: a wrong update key,
+	// a resource too large or never sent, a connection over the cap.
+	Refusals []RefusalStatus `json:"refusals"`
+}
+
+// RefusalStatus is one refusal, the same line the status page shows.
+type RefusalStatus struct {
+	Key      string    `json:"key"`                // "auth", "connections", "too-big:pictures_zip"...
+	Resource string    `json:"resource,omitempty"` // the resource concerned, if any
+	Reason   string    `json:"reason"`             // plain words
+	At       time.Time `json:"at"`                 // the last time it happened
+	Count    int       `json:"count"`
+}
+
+// AddRefusals adds the hub's refusals to the document.
+func (st *Status) AddRefusals(rs []hub.Refusal) {
+	for _, r := range rs {
+		st.Refusals = append(st.Refusals, RefusalStatus{Key: r.Key, Resource: string(r.Resource), Reason: r.Reason, At: r.At, Count: r.Count})
+	}
 }
 
 // OWLCMSStatus describes the OWLCMS connections.
@@ -100,6 +119,7 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 		FOPs:          []FOPStatus{},
 		LastMessageAt: timePtr(s.LastMessageAt),
 		Translations:  TranslationsStatus{Locales: []string{}},
+		Refusals:      []RefusalStatus{},
 	}
 	for _, src := range s.Sources {
 		st.OWLCMS.Connections = append(st.OWLCMS.Connections, ConnectionStatus{
@@ -143,6 +163,7 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 func statusHandler(cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, _ *http.Request) {
 		st := BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, time.Since(cfg.Started), cfg.Demo)
+		st.AddRefusals(cfg.Hub.Refusals())
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		enc := json.NewEncoder(w)

@@ -25,13 +25,16 @@ type config struct {
 	HealthCheck    bool
 	MaxViewers     int    // event streams open at once; 0 = the broker's default
 	MaxViewersIP   int    // event streams open at once per client address; 0 = no bound
+	WSMaxConns     int    // OWLCMS /ws connections open at once
+	WSMaxConnsIP   int    // OWLCMS /ws connections open at once from one address
 	ClientIPHeader string // header a trusted proxy sets with the client address ("" = TCP peer)
 	ShutdownPeriod int    // seconds
 }
 
 // parseConfig reads flags (args) over environment variables (getenv) over defaults.
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	c := config{Addr: ":8096", AdminAddr: "127.0.0.1:9096", LocalDir: "./local", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20}
+	c := config{Addr: ":8096", AdminAddr: "127.0.0.1:9096", LocalDir: "./local", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20,
+		WSMaxConns: 16, WSMaxConnsIP: 4}
 	if p := getenv("PORT"); p != "" {
 		c.Addr = ":" + p
 	}
@@ -50,6 +53,15 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 			return c, fmt.Errorf("WS_READ_LIMIT_MB=%q: want a positive number of MiB", v)
 		}
 		c.WSReadLimitMB = n
+	}
+	for name, dst := range map[string]*int{"WS_MAX_CONNECTIONS": &c.WSMaxConns, "WS_MAX_CONNECTIONS_PER_IP": &c.WSMaxConnsIP} {
+		if v := getenv(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return c, fmt.Errorf("%s=%q: want a positive number", name, v)
+			}
+			*dst = n
+		}
 	}
 	for name, dst := range map[string]*int{"MAX_VIEWERS": &c.MaxViewers, "MAX_VIEWERS_PER_IP": &c.MaxViewersIP} {
 		if v := getenv(name); v != "" {
@@ -82,6 +94,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames (SAMPLES_DIR)")
 	fs.IntVar(&c.MaxViewers, "max-viewers", c.MaxViewers, "board pages connected at once, in total; 0: 10000 (MAX_VIEWERS)")
 	fs.IntVar(&c.MaxViewersIP, "max-viewers-per-ip", c.MaxViewersIP, "board pages connected at once from one address; 0: no bound (MAX_VIEWERS_PER_IP)")
+	fs.IntVar(&c.WSMaxConns, "ws-max-connections", c.WSMaxConns, "OWLCMS WebSocket connections open at once, in total (WS_MAX_CONNECTIONS)")
+	fs.IntVar(&c.WSMaxConnsIP, "ws-max-connections-per-ip", c.WSMaxConnsIP, "OWLCMS WebSocket connections open at once from one address (WS_MAX_CONNECTIONS_PER_IP)")
 	fs.StringVar(&c.ClientIPHeader, "client-ip-header", c.ClientIPHeader, "header a trusted proxy sets with the viewer's address, e.g. Fly-Client-IP (CLIENT_IP_HEADER)")
 	fs.BoolVar(&c.HealthCheck, "healthcheck", false, "probe this tracker's /healthz and exit 0 (healthy) or 1 (for Docker)")
 	if err := fs.Parse(args); err != nil {
@@ -95,6 +109,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 	if c.MaxViewers < 0 || c.MaxViewersIP < 0 {
 		return c, fmt.Errorf("-max-viewers and -max-viewers-per-ip must be 0 or more")
+	}
+	if c.WSMaxConns <= 0 || c.WSMaxConnsIP <= 0 {
+		return c, fmt.Errorf("-ws-max-connections and -ws-max-connections-per-ip must be positive")
 	}
 	if c.WSReadLimitMB <= 0 {
 		return c, fmt.Errorf("-ws-read-limit must be positive")

@@ -27,6 +27,11 @@ func TestParseConfig(t *testing.T) {
 				return c.MaxViewers == 500 && c.MaxViewersIP == 20 && c.ClientIPHeader == "Fly-Client-IP"
 			}, false},
 		{"bad viewer limit", nil, map[string]string{"MAX_VIEWERS": "lots"}, nil, true},
+		{"ws connection caps by default", nil, nil, func(c config) bool { return c.WSMaxConns == 16 && c.WSMaxConnsIP == 4 }, false},
+		{"ws connection caps", []string{"-ws-max-connections-per-ip", "2"}, map[string]string{"WS_MAX_CONNECTIONS": "8"},
+			func(c config) bool { return c.WSMaxConns == 8 && c.WSMaxConnsIP == 2 }, false},
+		{"bad ws connection cap", nil, map[string]string{"WS_MAX_CONNECTIONS_PER_IP": "0"}, nil, true},
+		{"bad ws connection cap flag", []string{"-ws-max-connections", "0"}, nil, nil, true},
 		{"demo", []string{"-demo"}, nil, func(c config) bool { return c.Demo }, false},
 		{"env values", nil, map[string]string{"LOCAL_DIR": "/data/local", "SAMPLES_DIR": "/data/s", "WS_READ_LIMIT_MB": "128",
 			"OWLCMS_UPDATEKEY": "k", "LEARNING_MODE": "TRUE", "LOG_LEVEL": "debug"}, func(c config) bool {

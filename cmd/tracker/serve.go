@@ -41,10 +41,14 @@ func serve(ctx context.Context, c config, log *slog.Logger, ready func(addr stri
 		log.Info("demo competition loaded; its simulated OWLCMS connects once the tracker listens", "speed", c.Speed)
 	}
 
-	ws := owlcms.NewHandler(h, owlcms.Options{
+	wsOpts := owlcms.Options{
 		Logger: log, ReadLimit: int64(c.WSReadLimitMB) << 20, UpdateKey: c.UpdateKey,
-		LearningDir: learningDir(c),
-	})
+		LearningDir: learningDir(c), MaxConnections: c.WSMaxConns, MaxConnectionsPerIP: c.WSMaxConnsIP,
+	}
+	if c.ClientIPHeader != "" {
+		wsOpts.ClientIP = events.HeaderIP(c.ClientIPHeader)
+	}
+	ws := owlcms.NewHandler(h, wsOpts)
 	// The boards' event broker: fed by the hub until shutdown, closed before the HTTP server
 	// (its streams never end by themselves, and Shutdown would wait for them).
 	evOpts := events.Options{Logger: log, MaxViewers: c.MaxViewers, MaxViewersPerIP: c.MaxViewersIP}

@@ -56,28 +56,34 @@ func urlKey(r *http.Request) (string, bool) {
 }
 
 // heldFrames keeps the binary frames of a connection that is not authenticated yet, in arrival
-// order, up to max bytes in total. Used only by the connection's processing goroutine.
-//
-// All connections also share a budget (heldBudget): anyone can open a connection before
-// proving the key, and a per-connection cap alone would let many of them pin memory.
+// order. Used only by the connection's processing goroutine. Their bytes were reserved from the
+// connection's preAuthAllowance while they were read; whoever takes them releases them.
 type heldFrames struct {
-	max     int64
-	budget  *heldBudget // may be nil (no shared cap)
-	frames  []inFrame
-	bytes   int64
-	dropped int
+	frames []inFrame
+	bytes  int64
 }
 
-// heldBudget caps the bytes held by all connections together.
+func (h *heldFrames) add(f inFrame) {
+	h.frames = append(h.frames, f)
+	h.bytes += int64(len(f.data))
+}
+
+// take returns the held frames and empties the buffer.
+func (h *heldFrames) take() []inFrame {
+	f := h.frames
+	h.frames, h.bytes = nil, 0
+	return f
+}
+
+// heldBudget caps the bytes that all unauthenticated connections together hold, in flight
+// (a message still being read) or held: anyone can open a connection before proving the key,
+// and a per-connection cap alone would let many of them pin memory.
 type heldBudget struct {
 	max  int64
 	used atomic.Int64
 }
 
 func (b *heldBudget) reserve(n int64) bool {
-	if b == nil {
-		return true
-	}
 	if b.used.Add(n) > b.max {
 		b.used.Add(-n)
 		return false
@@ -85,37 +91,39 @@ func (b *heldBudget) reserve(n int64) bool {
 	return true
 }
 
-func (b *heldBudget) release(n int64) {
-	if b != nil {
-		b.used.Add(-n)
-	}
+func (b *heldBudget) release(n int64) { b.used.Add(-n) }
+
+// preAuthAllowance is one connection's share of the pre-authentication budget: at most max
+// bytes for this connection, and only while the shared budget has room. The read loop
+// reserves as it reads, so a message still arriving counts as much as a held one.
+type preAuthAllowance struct {
+	max    int64
+	budget *heldBudget
+	used   atomic.Int64
 }
 
-// add keeps f if it fits, reporting whether it did. Earlier frames win: database_zip comes
-// first on every connect and matters most.
-func (h *heldFrames) add(f inFrame) bool {
-	n := int64(len(f.data))
-	if h.bytes+n > h.max || !h.budget.reserve(n) {
-		h.dropped++
+func (a *preAuthAllowance) reserve(n int64) bool {
+	if a.used.Add(n) > a.max {
+		a.used.Add(-n)
 		return false
 	}
-	h.frames = append(h.frames, f)
-	h.bytes += n
+	if !a.budget.reserve(n) {
+		a.used.Add(-n)
+		return false
+	}
 	return true
 }
 
-// take returns the held frames and empties the buffer.
-func (h *heldFrames) take() []inFrame {
-	f := h.frames
-	h.budget.release(h.bytes)
-	h.frames, h.bytes = nil, 0
-	return f
+func (a *preAuthAllowance) release(n int64) {
+	if n > 0 {
+		a.used.Add(-n)
+		a.budget.release(n)
+	}
 }
 
-// discard forgets the held frames, returning how many there were and their size.
-func (h *heldFrames) discard() (int, int64) {
-	n, b := len(h.frames), h.bytes
-	h.budget.release(h.bytes)
-	h.frames, h.bytes = nil, 0
-	return n, b
+// releaseAll gives back whatever the connection still holds, when it ends.
+func (a *preAuthAllowance) releaseAll() {
+	if n := a.used.Swap(0); n > 0 {
+		a.budget.release(n)
+	}
 }

@@ -43,42 +43,26 @@ func TestURLKey(t *testing.T) {
 	}
 }
 
-func TestHeldFrames(t *testing.T) {
-	h := heldFrames{max: 10}
-	if !h.add(inFrame{data: make([]byte, 6)}) || h.add(inFrame{data: make([]byte, 5)}) || !h.add(inFrame{data: make([]byte, 4)}) {
-		t.Fatal("cap not applied in order")
-	}
-	if h.dropped != 1 || h.bytes != 10 {
-		t.Fatalf("dropped=%d bytes=%d", h.dropped, h.bytes)
-	}
-	if got := h.take(); len(got) != 2 || len(got[0].data) != 6 || len(got[1].data) != 4 {
-		t.Fatalf("take = %v", got)
-	}
-	if n, b := h.discard(); n != 0 || b != 0 {
-		t.Fatal("take did not empty the buffer")
-	}
-}
-
-// All connections together hold at most the shared budget.
-func TestHeldFramesSharedBudget(t *testing.T) {
+// Each connection holds at most its own cap, and all of them together the shared budget.
+func TestPreAuthAllowance(t *testing.T) {
 	budget := &heldBudget{max: 10}
-	a := heldFrames{max: 8, budget: budget}
-	b := heldFrames{max: 8, budget: budget}
-	if !a.add(inFrame{data: make([]byte, 7)}) {
-		t.Fatal("first frame refused")
+	a := preAuthAllowance{max: 8, budget: budget}
+	b := preAuthAllowance{max: 8, budget: budget}
+	if !a.reserve(7) || a.reserve(2) {
+		t.Fatal("per-connection cap not applied")
 	}
-	if b.add(inFrame{data: make([]byte, 4)}) {
+	if b.reserve(4) {
 		t.Fatal("the shared budget was exceeded")
 	}
-	if !b.add(inFrame{data: make([]byte, 3)}) {
-		t.Fatal("a frame within the budget was refused")
+	if !b.reserve(3) {
+		t.Fatal("a reservation within the budget was refused")
 	}
-	a.discard()
-	if !b.add(inFrame{data: make([]byte, 5)}) {
-		t.Fatal("discard did not give the budget back")
+	a.releaseAll()
+	if !b.reserve(5) {
+		t.Fatal("releaseAll did not give the budget back")
 	}
-	b.take()
-	if budget.used.Load() != 0 {
-		t.Fatalf("budget used %d after take", budget.used.Load())
+	b.release(8)
+	if budget.used.Load() != 0 || a.used.Load() != 0 || b.used.Load() != 0 {
+		t.Fatalf("used after releases: budget %d, a %d, b %d", budget.used.Load(), a.used.Load(), b.used.Load())
 	}
 }

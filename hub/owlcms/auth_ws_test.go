@@ -51,18 +51,24 @@ func TestAuthHoldsBinaryFramesUntilKey(t *testing.T) {
 		t.Fatalf("calls: %+v", calls)
 	}
 
-	// Every text frame must carry the key, as with the reference tracker.
+	// Every text frame must carry the key, as with the reference tracker: a keyless one is
+	// refused (401 once) and ignored, and the connection stays.
 	c.sendText(textFrame(t, "update", ""))
 	if got := string(c.readRaw()); got != `{"status":401,"message":"Access not authorized"}` {
 		t.Fatalf("keyless frame: %s", got)
 	}
-	if st := c.expectClose(); st != websocket.StatusPolicyViolation {
-		t.Fatalf("close status %v, want 1008", st)
+	if got := c.roundTrip(textFrame(t, "timer", testKey)); got != `{"status":200,"message":"Timer processed"}` {
+		t.Fatalf("after a keyless frame: %s", got)
+	}
+	if calls := fake.takeCalls(); len(calls) != 1 || calls[0].Arg != "timer" {
+		t.Fatalf("the keyless frame reached the hub: %+v", calls)
 	}
 	assertKeyNeverLogged(t, hs)
 }
 
-func TestAuthWrongKeyClosesAndDiscardsHeldFrames(t *testing.T) {
+// A wrong or missing key: answered 401 once, held frames discarded, later frames ignored, and
+// the connection stays open (closing would make OWLCMS reconnect and re-export every second).
+func TestAuthWrongKeyIgnoresFramesAndKeepsConnection(t *testing.T) {
 	for _, key := range []string{"wrong-key", ""} {
 		t.Run("key="+key, func(t *testing.T) {
 			fake := newFakeHub()
@@ -73,12 +79,21 @@ func TestAuthWrongKeyClosesAndDiscardsHeldFrames(t *testing.T) {
 			if got := string(c.readRaw()); got != `{"status":401,"message":"Access not authorized"}` {
 				t.Fatalf("reply %s", got)
 			}
-			if st := c.expectClose(); st != websocket.StatusPolicyViolation {
-				t.Fatalf("close status %v, want 1008", st)
+			c.sendBinary(EncodeFrame("64.0.0", "flags_zip", []byte("PK\x03\x04fl")))
+			c.sendText(textFrame(t, "timer", key)) // not answered again
+			// A malformed frame is answered: it proves the frames before it were processed.
+			if got := c.roundTrip([]byte(`{"version":`)); !strings.Contains(got, "invalid_json") {
+				t.Fatalf("malformed frame: %s", got)
 			}
-			waitFor(t, "the connection to end", func() bool { return hs.h.Connections() == 0 })
 			if calls := fake.takeCalls(); len(calls) != 0 {
 				t.Fatalf("frames of an unauthenticated connection reached the hub: %+v", calls)
+			}
+			if hs.h.Connections() != 1 || fake.openSources() != 0 {
+				t.Fatalf("connections %d, sources %d: want the socket open but not counted as OWLCMS",
+					hs.h.Connections(), fake.openSources())
+			}
+			if r := fake.inner.Refusals(); len(r) != 1 || r[0].Key != "auth" || !strings.Contains(r[0].Reason, "wrong or missing update key") {
+				t.Fatalf("refusals: %+v", r)
 			}
 			logs := hs.logs.String()
 			if !strings.Contains(logs, "binary frames discarded without being applied") {
@@ -87,8 +102,28 @@ func TestAuthWrongKeyClosesAndDiscardsHeldFrames(t *testing.T) {
 			if key != "" && strings.Contains(logs, key) {
 				t.Error("the wrong key was logged")
 			}
+			// The right key later on still authenticates the connection.
+			if got := c.roundTrip(textFrame(t, "update", testKey)); got != want200 {
+				t.Fatalf("right key after a wrong one: %s", got)
+			}
+			if fake.openSources() != 1 || len(fake.inner.Refusals()) != 0 {
+				t.Fatalf("sources %d, refusals %+v", fake.openSources(), fake.inner.Refusals())
+			}
 			assertKeyNeverLogged(t, hs)
 		})
+	}
+}
+
+// Malformed frames from a connection that has not proven the key: closed after a few.
+func TestAuthMalformedFramesBeforeKeyClose(t *testing.T) {
+	fake := newFakeHub()
+	hs := newHarness(t, fake, Options{UpdateKey: testKey})
+	c := hs.dial("")
+	for range maxBadFramesBeforeAuth {
+		c.sendText([]byte("not json"))
+	}
+	if st := c.expectClose(); st != websocket.StatusPolicyViolation {
+		t.Fatalf("close status %v, want 1008", st)
 	}
 }
 
@@ -117,8 +152,8 @@ func TestAuthKeyInURL(t *testing.T) {
 	if got := string(c.readRaw()); got != `{"status":401,"message":"Access not authorized"}` {
 		t.Fatalf("wrong payload key: %s", got)
 	}
-	if st := c.expectClose(); st != websocket.StatusPolicyViolation {
-		t.Fatalf("close status %v", st)
+	if calls := fake.takeCalls(); len(calls) != 1 || calls[0].Arg != "timer" {
+		t.Fatalf("calls: %+v", calls)
 	}
 
 	c2 := hs.dial("?key=" + testKey)

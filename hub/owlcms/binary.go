@@ -2,6 +2,7 @@ package owlcms
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
@@ -25,18 +26,20 @@ var assetTypes = map[string]hub.AssetKind{
 
 // handleBinary applies a binary frame, or holds it while the connection is not authenticated:
 // OWLCMS sends its ZIPs before any text frame, so they must wait for the key, not be refused.
-func (c *conn) handleBinary(f inFrame) {
+// It reports whether the frame was held (its pre-authentication reservation then stays).
+func (c *conn) handleBinary(f inFrame) (held bool) {
 	if c.authed.Load() {
 		c.applyBinary(f)
-		return
+		return false
 	}
-	if c.held.add(f) {
-		c.log.Debug("binary frame held until the connection authenticates", "bytes", len(f.data), "held", len(c.held.frames))
-		return
+	if c.keyFailed.Load() {
+		c.rejected++
+		c.h.counters.rejected.Add(1)
+		return false
 	}
-	c.rejected++
-	c.log.Warn("binary frame dropped: too much held before authentication", "bytes", len(f.data),
-		"held_bytes", c.held.bytes, "cap", c.held.max)
+	c.held.add(f)
+	c.log.Debug("binary frame held until the connection authenticates", "bytes", len(f.data), "held", len(c.held.frames))
+	return true
 }
 
 // releaseHeld applies the frames held before authentication, in arrival order.
@@ -47,23 +50,34 @@ func (c *conn) releaseHeld() {
 	}
 	for _, f := range frames {
 		c.guard("held binary frame", func() { c.applyBinary(f) })
+		c.preAuth.release(f.reserved)
 	}
 }
 
 // discardHeld forgets held frames: their sender never proved it knows the key.
 func (c *conn) discardHeld(why string) {
-	if n, b := c.held.discard(); n > 0 {
-		c.log.Warn("binary frames discarded without being applied", "reason", why, "frames", n, "bytes", b)
+	frames := c.held.take()
+	var b int64
+	for _, f := range frames {
+		b += int64(len(f.data))
+		c.preAuth.release(f.reserved)
+	}
+	if len(frames) > 0 {
+		c.log.Warn("binary frames discarded without being applied", "reason", why, "frames", len(frames), "bytes", b)
 	}
 }
 
 // applyBinary decodes a binary frame of an authenticated connection and hands it to the hub.
 func (c *conn) applyBinary(f inFrame) {
 	start := time.Now()
-	c.h.hub.SourceMessage(c.id)
+	c.h.hub.SourceMessage(c.id.Load())
 	fr, err := ParseBinaryFrame(f.data)
+	res, isResource := resourceOfType(fr.Type)
+	if isResource {
+		c.arrived(res)
+	}
 	if c.h.learn != nil {
-		c.h.learn.saveBinary(f.at, fr.Type, f.data)
+		c.h.learn.saveBinary(f.at, fr.Type, redactBinaryFrame(fr, f.data))
 	}
 	attrs := []any{"msg_type", clip(fr.Type), "bytes", len(f.data), "layout", fr.Layout.String()}
 	if err != nil {
@@ -85,10 +99,17 @@ func (c *conn) applyBinary(f inFrame) {
 	switch {
 	case err != nil:
 		c.reject(attrs, err.Error())
+		if isResource && errors.Is(err, hub.ErrBadPayload) && res != hub.ResourceDatabase {
+			// The same OWLCMS sends the same bytes when asked again: stop asking for a while.
+			c.h.failResource(res, "corrupt", fmt.Sprintf("%s sent by OWLCMS could not be used (%s)", resourceWords(res), clipLong(err.Error())))
+		}
 	case result == "":
 		c.reject(attrs, "unknown binary frame type, ignored")
 	default:
 		c.h.counters.accept(fr.Type)
+		if isResource {
+			c.h.resourceOK(res)
+		}
 		c.log.Debug("owlcms frame", append(attrs, "result", result, "duration", time.Since(start))...)
 	}
 }

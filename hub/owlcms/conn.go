@@ -22,8 +22,10 @@ import (
 type conn struct {
 	h      *Handler
 	ws     *websocket.Conn
-	id     uint64 // hub source id, the "source" log attribute
+	seq    uint64        // the handler's number for this connection, the "conn" log attribute
+	id     atomic.Uint64 // hub source id once authenticated (SourceConnected), else 0
 	remote string
+	host   string // remote without the port, for the per-address cap
 	path   string
 	log    *slog.Logger
 
@@ -34,10 +36,18 @@ type conn struct {
 	queue  *frameQueue
 
 	// Owned by the processing goroutine.
-	urlAuthed bool       // the upgrade URL carried the right key
-	held      heldFrames // binary frames waiting for authentication
-	frames    int
-	rejected  int
+	urlAuthed  bool       // the upgrade URL carried the right key
+	held       heldFrames // binary frames waiting for authentication
+	frames     int
+	rejected   int
+	badPreAuth int  // malformed frames before authentication
+	textSeen   bool // a trusted text frame was processed on this connection
+	logs       logLimiter
+
+	// Shared with the read loop.
+	preAuth       preAuthAllowance
+	keyFailed     atomic.Bool // a text frame carried a wrong or missing key: frames are ignored
+	binaryReading atomic.Bool // a binary message is being read (a requested resource arriving)
 
 	// Shared with the needs watcher.
 	authed atomic.Bool   // binary frames may be applied
@@ -46,6 +56,9 @@ type conn struct {
 	// requested holds the needs already asked for on this connection: each request makes
 	// OWLCMS re-export everything, so a (resource, generation) is asked at most once.
 	requested map[hub.Need]bool
+	// asked holds when each resource was last requested on this connection and has not
+	// arrived since, to notice resources this OWLCMS build never answers.
+	asked map[hub.Resource]time.Time
 }
 
 // run serves the connection until the peer goes away, processing fails for good, or the
@@ -120,12 +133,13 @@ func (c *conn) readLoop() (err error) {
 		}
 	}()
 	for {
-		typ, data, err := c.ws.Read(c.ctx)
+		f, err := c.readFrame()
 		if err != nil {
 			return err
 		}
-		c.h.counters.bytes.Add(uint64(len(data)))
-		if err := c.queue.push(c.ctx, inFrame{typ: typ, data: data, at: c.h.now()}); err != nil {
+		c.h.counters.bytes.Add(uint64(f.size))
+		if err := c.queue.push(c.ctx, f); err != nil {
+			c.preAuth.release(f.reserved)
 			return err
 		}
 	}
@@ -158,6 +172,12 @@ func (c *conn) process() {
 // mid-competition blanks every board.
 func (c *conn) handleFrame(f inFrame) (keepOpen bool) {
 	c.frames++
+	held := false
+	defer func() {
+		if !held {
+			c.preAuth.release(f.reserved)
+		}
+	}()
 	defer func() {
 		if r := recover(); r != nil {
 			c.log.Error("panic while processing owlcms frame", "panic", r, "bytes", len(f.data),
@@ -168,8 +188,11 @@ func (c *conn) handleFrame(f inFrame) (keepOpen bool) {
 			keepOpen = true
 		}
 	}()
+	if f.dropped != "" {
+		return c.handleDropped(f)
+	}
 	if f.typ == websocket.MessageBinary {
-		c.handleBinary(f)
+		held = c.handleBinary(f)
 		return true
 	}
 	return c.handleText(f)
@@ -193,7 +216,9 @@ func (c *conn) onPing() {
 		}
 	}()
 	c.h.counters.lastPing.Store(time.Now().UnixNano())
-	c.h.hub.SourcePing(c.id)
+	if id := c.id.Load(); id != 0 {
+		c.h.hub.SourcePing(id)
+	}
 }
 
 func (c *conn) authState() string {
@@ -214,8 +239,6 @@ func (c *conn) logClosed(err error) {
 	switch {
 	case status == websocket.StatusNormalClosure || status == websocket.StatusGoingAway:
 		c.log.Info("owlcms disconnected", append(attrs, "status", int(status))...)
-	case status == websocket.StatusMessageTooBig:
-		c.log.Warn("owlcms disconnected: frame above the read limit", append(attrs, "read_limit", c.h.readLimit)...)
 	case c.h.stopCtx.Err() != nil || errors.Is(err, context.Canceled):
 		c.log.Info("owlcms connection closed by the tracker", attrs...)
 	case status != -1:

@@ -18,7 +18,12 @@
 //   - binary frames are never refused for want of authentication: they are held until the
 //     first text frame proves the key, or the key can be given in the upgrade URL;
 //   - each missing resource is requested once per connection and per need generation, not on
-//     every message;
+//     every message, and a resource that failed (too big, corrupt, never sent) is not requested
+//     again for a while, on any connection;
+//   - nothing OWLCMS sends ends its connection: OWLCMS reconnects a second later and re-exports
+//     everything, so a wrong key is answered 401 once and then ignored, and a frame over the
+//     read limit is read through and thrown away; refusals happen at the upgrade instead (wrong
+//     key in the URL: 401; too many connections: 503), where they make OWLCMS's back-off grow;
 //   - unknown text types are answered 400 and never touch the state;
 //   - closing a connection never wipes the state;
 //   - the key is compared in constant time, never logged, replied or saved.
@@ -50,9 +55,14 @@
 // Writing stops for good, with one warning, once Options.LearningMaxBytes (default 512 MiB)
 // have been written.
 //
-// Files: handler.go (http.Handler, lifecycle, Close), conn.go (per-connection goroutines),
-// queue.go (read loop to processor hand-off), text.go (text pipeline), binary.go (binary
-// dispatch), frame.go (binary header parser), envelope.go (text envelope), version.go (version
-// gate), auth.go (update key, frames held before authentication), requests.go (428s),
-// replies.go (reply shapes), learning.go (learning mode).
+// Limits, refusals and reconnect behaviour are described in docs/protocol-limits.md.
+//
+// Files: handler.go (http.Handler, lifecycle, connection caps, Close), conn.go (per-connection
+// goroutines), read.go (bounded reads that never end the connection), queue.go (read loop to
+// processor hand-off), text.go (text pipeline), binary.go (binary dispatch), frame.go (binary
+// header parser), envelope.go (text envelope), version.go (version gate), auth.go (update key,
+// pre-authentication budget), auth_conn.go (what a right, wrong or missing key does),
+// requests.go (428s), unanswered.go (requests OWLCMS never answers), failures.go (resources
+// that failed, remembered across connections), replies.go (reply shapes), loglimit.go
+// (rate-limited warnings), learning.go and learning_redact.go (learning mode).
 package owlcms

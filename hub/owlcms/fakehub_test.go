@@ -178,3 +178,8 @@ func (f *fakeHub) openSources() int {
 }
 
 var errBoom = errors.New("disk on fire")
+
+// Refusals are kept by the inner hub, so tests read them with f.inner.Refusals().
+func (f *fakeHub) ReportRefusal(r hub.Refusal) { f.inner.ReportRefusal(r) }
+func (f *fakeHub) ClearRefusal(key string)     { f.inner.ClearRefusal(key) }
+func (f *fakeHub) Snapshot() *hub.Snapshot     { return f.inner.Snapshot() }

@@ -50,10 +50,13 @@ var (
 
 var zipMagic = []byte("PK\x03\x04")
 
-// The reference tracker's bounds: a version string is at most 20 bytes, and a legacy type
-// length above 10 MiB is not a header at all.
+// Bounds of the header lengths. The reference tracker capped a version at 20 bytes, which
+// refuses real pre-release builds such as "68.0.0-beta03+build.12345"; 64 bytes still leave no
+// doubt with a legacy type length (legacy type names are short words such as "flags_zip", and
+// a version must also parse as MAJOR.MINOR.PATCH). A legacy type length above 10 MiB is not a
+// header at all.
 const (
-	maxVersionLen  = 20
+	maxVersionLen  = 64
 	maxLegacyTypeL = 10 << 20
 )
 
@@ -62,7 +65,7 @@ const (
 // accepted here:
 //
 //   - a frame starting with the ZIP magic "PK\x03\x04" is a bare ZIP, treated as flags_zip;
-//   - if the first length L1 is in 1..20, the frame is long enough for a second length, and the
+//   - if the first length L1 is in 1..64, the frame is long enough for a second length, and the
 //     L1 bytes parse as MAJOR.MINOR.PATCH[-suffix], the frame is versioned;
 //   - otherwise it is legacy: L1 bytes of type, then the payload.
 //

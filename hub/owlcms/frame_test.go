@@ -99,7 +99,7 @@ func TestParseBinaryFrameTruncatedEverywhere(t *testing.T) {
 	}
 }
 
-// The version candidate is only a version if it parses: anything else in 1..20 bytes is a
+// The version candidate is only a version if it parses: anything else in 1..64 bytes is a
 // legacy type.
 func TestParseBinaryFrameLegacyNotVersion(t *testing.T) {
 	got, err := ParseBinaryFrame(encodeLegacy("pictures_zip", []byte("\x00\x00\x00\x01zz")))

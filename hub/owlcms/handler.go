@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -45,6 +46,26 @@ type Options struct {
 	// that no read ever ends: without this the status page and the boards would say "connected"
 	// for as long as the OS keeps it. OWLCMS's Java client answers pings by itself.
 	PingInterval, PingTimeout time.Duration
+
+	// MaxConnections caps the /ws connections open at once (default 16), and
+	// MaxConnectionsPerIP those from one address (default 4). One OWLCMS uses one connection;
+	// the rest is room for a restart overlapping the old socket. A connection over the cap is
+	// refused at the upgrade (HTTP 503), which makes OWLCMS's back-off grow instead of reset.
+	MaxConnections, MaxConnectionsPerIP int
+	// ClientIP returns the address a connection is counted under for MaxConnectionsPerIP
+	// (default: the TCP peer). Behind a proxy, the header it sets with the client address.
+	ClientIP func(*http.Request) string
+
+	// PreAuthBudget caps the bytes that all connections not yet authenticated hold together,
+	// frames being read included (default twice ReadLimit). Each such connection holds at most
+	// ReadLimit. Only used when UpdateKey is set.
+	PreAuthBudget int64
+
+	// UnansweredAfter is how long a requested resource may take to start arriving before the
+	// connected OWLCMS is taken as not offering it (default 2 min). FailureBackoff is how long
+	// a failed resource (too big, corrupt, unanswered) is not asked for; it doubles at each
+	// new failure, up to 8 h (default 30 min).
+	UnansweredAfter, FailureBackoff time.Duration
 }
 
 const (
@@ -52,6 +73,10 @@ const (
 	defaultLearningMaxBytes = 512 << 20
 	defaultPingInterval     = 20 * time.Second
 	defaultPingTimeout      = 15 * time.Second
+	defaultMaxConnections   = 16
+	defaultMaxPerIP         = 4
+	defaultUnansweredAfter  = 2 * time.Minute
+	defaultFailureBackoff   = 30 * time.Minute
 	maxQueuedFrames         = 256
 	writeTimeout            = 10 * time.Second
 )
@@ -71,6 +96,13 @@ type Handler struct {
 	learn     *learner // nil when learning mode is off
 	held      *heldBudget
 	counters  *counters
+	failures  failureMemory
+	// upgradeLogs bounds the warnings about refused upgrades.
+	upgradeLogs sharedLogLimiter
+
+	maxConns, maxPerIP              int
+	clientIP                        func(*http.Request) string
+	unansweredAfter, failureBackoff time.Duration
 
 	// stopCtx ends when Close starts: connections stop taking frames and close with 1001, and
 	// the needs watcher stops. killCtx ends when Close gives up waiting: every socket is torn
@@ -81,7 +113,11 @@ type Handler struct {
 	wg       sync.WaitGroup // every goroutine started by the handler
 	activity atomic.Uint64  // sequence stamping the last accepted text frame of each connection
 
+	seq atomic.Uint64 // connection numbers, for the log
+
 	mu       sync.Mutex
+	admitted int            // connections past the caps (upgrading or open)
+	perHost  map[string]int // admitted connections by remote address
 	conns    map[*conn]struct{}
 	closing  bool
 	watching bool
@@ -107,6 +143,21 @@ func NewHandler(h Hub, o Options) *Handler {
 	if o.PingTimeout <= 0 {
 		o.PingTimeout = defaultPingTimeout
 	}
+	if o.MaxConnections <= 0 {
+		o.MaxConnections = defaultMaxConnections
+	}
+	if o.MaxConnectionsPerIP <= 0 {
+		o.MaxConnectionsPerIP = defaultMaxPerIP
+	}
+	if o.PreAuthBudget <= 0 {
+		o.PreAuthBudget = 2 * o.ReadLimit
+	}
+	if o.UnansweredAfter <= 0 {
+		o.UnansweredAfter = defaultUnansweredAfter
+	}
+	if o.FailureBackoff <= 0 {
+		o.FailureBackoff = defaultFailureBackoff
+	}
 	hd := &Handler{
 		hub:       h,
 		log:       o.Logger,
@@ -116,8 +167,12 @@ func NewHandler(h Hub, o Options) *Handler {
 		keys:      newKeyChecker(o.UpdateKey),
 		gate:      newVersionGate(o.MinimumVersion),
 		learn:     newLearner(o.LearningDir, o.LearningMaxBytes, o.Logger),
-		held:      &heldBudget{max: 2 * o.ReadLimit},
+		held:      &heldBudget{max: o.PreAuthBudget},
 		conns:     map[*conn]struct{}{},
+		perHost:   map[string]int{},
+		failures:  failureMemory{m: map[hub.Resource]resourceFailure{}},
+		maxConns:  o.MaxConnections, maxPerIP: o.MaxConnectionsPerIP, clientIP: o.ClientIP,
+		unansweredAfter: o.UnansweredAfter, failureBackoff: o.FailureBackoff,
 	}
 	hd.ping.every, hd.ping.timeout = o.PingInterval, o.PingTimeout
 	hd.stopCtx, hd.stop = context.WithCancel(context.Background())
@@ -137,7 +192,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	urlAuthed := false
 	if key, ok := urlKey(r); ok && h.keys.on {
 		if !h.keys.match(key) {
-			h.log.Warn("owlcms connection refused: wrong update key in URL", "remote", remote, "path", path)
+			// Refused before the upgrade: OWLCMS's handshake fails, so its back-off grows
+			// instead of restarting at one second.
+			h.upgradeLogs.warn(h.log, h.now(), "owlcms connection refused: wrong update key in URL", "remote", remote, "path", path)
+			h.hub.ReportRefusal(hub.Refusal{Key: "auth", Reason: "A connection from " + hostOf(remote) +
+				" was refused: the update key in its URL is wrong. Give OWLCMS and the tracker the same OWLCMS_UPDATEKEY."})
 			http.Error(w, "invalid update key", http.StatusUnauthorized)
 			return
 		}
@@ -150,12 +209,26 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "tracker shutting down", http.StatusServiceUnavailable)
 		return
 	}
+	host := hostOf(remote)
+	if h.clientIP != nil {
+		host = h.clientIP(r)
+	}
+	if refusal := h.admitLocked(host); refusal != "" {
+		h.mu.Unlock()
+		h.upgradeLogs.warn(h.log, h.now(), "owlcms connection refused: too many connections", "remote", remote, "reason", refusal)
+		h.hub.ReportRefusal(hub.Refusal{Key: "connections", Reason: refusal})
+		w.Header().Set("Retry-After", "30")
+		http.Error(w, "too many connections", http.StatusServiceUnavailable)
+		return
+	}
 	h.wg.Add(1)
 	h.startWatcherLocked()
 	h.mu.Unlock()
 	defer h.wg.Done()
+	defer h.leave(host)
 
-	c := &conn{h: h, remote: remote, path: path, urlAuthed: urlAuthed, requested: map[hub.Need]bool{}}
+	c := &conn{h: h, seq: h.seq.Add(1), remote: remote, host: host, path: path, urlAuthed: urlAuthed,
+		requested: map[hub.Need]bool{}, asked: map[hub.Resource]time.Time{}}
 	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{
 		// No OriginPatterns: OWLCMS's Java client sends no Origin header, which Accept allows.
 		CompressionMode: websocket.CompressionDisabled, // payloads that matter are ZIPs already
@@ -170,17 +243,25 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer ws.CloseNow()
-	ws.SetReadLimit(h.readLimit) // before the first Read, or the database ZIP kills the connection
+	// The read loop enforces its own limits (read.go): the library's would end the connection.
+	ws.SetReadLimit(-1)
 
 	c.ws = ws
 	c.ctx, c.cancel = context.WithCancel(h.killCtx)
 	defer c.cancel()
 	c.queue = newFrameQueue(maxQueuedFrames, h.readLimit)
-	c.held.max, c.held.budget = h.readLimit, h.held
-	c.authed.Store(!h.keys.on || urlAuthed)
-	c.id = h.hub.SourceConnected(remote, path)
-	c.log = h.log.With("source", c.id, "remote", remote)
-	defer h.hub.SourceDisconnected(c.id)
+	c.preAuth.max, c.preAuth.budget = h.readLimit, h.held
+	defer c.preAuth.releaseAll()
+	c.log = h.log.With("conn", c.seq, "remote", remote)
+	if !h.keys.on || urlAuthed {
+		c.authed.Store(true)
+		c.authenticate()
+	}
+	defer func() {
+		if id := c.id.Load(); id != 0 {
+			h.hub.SourceDisconnected(id)
+		}
+	}()
 
 	if !h.register(c) {
 		_ = ws.Close(websocket.StatusGoingAway, "tracker shutting down")
@@ -285,4 +366,36 @@ func explainEndpoint(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "This is the OWLCMS WebSocket endpoint of the tracker: only OWLCMS connects here, with a WebSocket.\n"+
 		"In OWLCMS, set the URL for Video Data to %s://%s/ws\n"+
 		"(add ?updateKey=<key> if the tracker runs with OWLCMS_UPDATEKEY).\n", scheme, host)
+}
+
+// admitLocked takes a place for a connection from host, or says in plain words why there is
+// none. Called with h.mu held.
+func (h *Handler) admitLocked(host string) string {
+	switch {
+	case h.admitted >= h.maxConns:
+		return fmt.Sprintf("A connection from %s was refused: %d OWLCMS connections are already open (WS_MAX_CONNECTIONS).", host, h.admitted)
+	case h.perHost[host] >= h.maxPerIP:
+		return fmt.Sprintf("A connection from %s was refused: %d connections from that address are already open (WS_MAX_CONNECTIONS_PER_IP).", host, h.perHost[host])
+	}
+	h.admitted++
+	h.perHost[host]++
+	return ""
+}
+
+// leave gives back a connection's place.
+func (h *Handler) leave(host string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.admitted--
+	if h.perHost[host]--; h.perHost[host] <= 0 {
+		delete(h.perHost, host)
+	}
+}
+
+// hostOf is the address part of a RemoteAddr.
+func hostOf(remote string) string {
+	if host, _, err := net.SplitHostPort(remote); err == nil {
+		return host
+	}
+	return remote
 }

@@ -27,6 +27,13 @@ type Hub interface {
 	ReportProtocolError(pe hub.ProtocolError)
 	ProtocolOK(version string)
 
+	// ReportRefusal and ClearRefusal keep the status page's plain-words list of what the
+	// adapter refused (wrong key, too big, unanswered request, too many connections).
+	ReportRefusal(r hub.Refusal)
+	ClearRefusal(key string)
+	// Snapshot is read to see whether the loaded database carries a checksum.
+	Snapshot() *hub.Snapshot
+
 	// Subscribe is used to watch hub.ChangeNeeds, so that a need raised while OWLCMS is idle
 	// (a board wanting logos, say) is requested at once instead of at the next message.
 	Subscribe() *hub.Subscription

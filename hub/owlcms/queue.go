@@ -11,8 +11,12 @@ import (
 // inFrame is one data frame as read from the socket.
 type inFrame struct {
 	typ  websocket.MessageType
-	data []byte
+	data []byte // the whole message, or only its first bytes when dropped is set
 	at   time.Time
+
+	size     int64  // bytes the message had on the wire
+	dropped  string // why the message was not kept whole (dropTooBig...), "" when it was
+	reserved int64  // bytes of the pre-authentication budget this frame holds
 }
 
 // frameQueue hands frames from a connection's read loop to its processing goroutine. It is

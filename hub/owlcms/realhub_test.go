@@ -49,8 +49,13 @@ func TestRealHubConnectSequence(t *testing.T) {
 		t.Fatal("database loaded before authentication")
 	}
 
-	if got := c.roundTrip(textFrame(t, "update", testKey)); got != want200 {
+	// The database OWLCMS sends on connect is the one it exported at start-up, and it has no
+	// checksum: the first text frame asks for a fresh one, once.
+	if got := c.roundTrip(textFrame(t, "update", testKey)); got != `{"status":428,"message":"Precondition Required: Missing required data","reason":"missing_preconditions","missing":["database"]}` {
 		t.Fatalf("first update after the ZIPs: %s (needs %v)", got, h.Needs())
+	}
+	if got := c.roundTrip(textFrame(t, "update", testKey)); got != want200 {
+		t.Fatalf("second update: %s (needs %v)", got, h.Needs())
 	}
 	s := h.Snapshot()
 	if s.Database == nil || len(s.Database.Athletes) != 2 {
@@ -86,4 +91,23 @@ func TestRealHubConnectSequence(t *testing.T) {
 		t.Fatalf("protocol error: %+v", pe)
 	}
 	assertKeyNeverLogged(t, hs)
+}
+
+// Asked for flags it does not have, OWLCMS sends a 0-byte flags_zip: the tracker takes it as
+// "no flags", and neither asks again nor lists flags as missing.
+func TestRealHubEmptyFlagsZip(t *testing.T) {
+	h := newRealHub()
+	hs := newHarness(t, h, Options{})
+	c := hs.dial("")
+	c.sendBinary(EncodeFrame("64.0.0", "flags_zip", nil))
+	c.sendBinary(EncodeFrame("64.0.0", "translations_zip", makeZip(t, "translations.json", readTestdata(t, "translations.json"))))
+	c.roundTrip(textFrame(t, "timer", ""))
+	if n, ok := h.Snapshot().Assets[hub.AssetFlags]; !ok || n != 0 {
+		t.Fatalf("flags after an empty flags_zip: %v", h.Snapshot().Assets)
+	}
+	for _, n := range h.Needs() {
+		if n.Resource == hub.ResourceFlags {
+			t.Fatalf("flags still needed: %v", h.Needs())
+		}
+	}
 }

@@ -3,6 +3,7 @@ package owlcms
 import (
 	"runtime/debug"
 	"slices"
+	"time"
 
 	"github.com/owlcms/tracker/hub"
 )
@@ -24,8 +25,8 @@ func (c *conn) claim(needs []hub.Need) []hub.Resource {
 	defer c.mu.Unlock()
 	var out []hub.Resource
 	for _, n := range needs {
-		if c.requested[n] {
-			continue
+		if c.requested[n] || c.h.suppressed(n.Resource) {
+			continue // a suppressed need is asked again once its back-off is over
 		}
 		c.requested[n] = true
 		if !slices.Contains(out, n.Resource) {
@@ -42,10 +43,15 @@ func (c *conn) claim(needs []hub.Need) []hub.Resource {
 func (h *Handler) watchNeeds(sub *hub.Subscription) {
 	defer h.wg.Done()
 	defer sub.Close()
+	tick := time.NewTicker(max(h.unansweredAfter/4, 10*time.Millisecond))
+	defer tick.Stop()
 	for {
 		select {
 		case <-h.stopCtx.Done():
 			return
+		case <-tick.C:
+			h.checkUnanswered()
+			continue
 		case <-sub.C():
 		}
 		if slices.ContainsFunc(sub.Take(), func(ch hub.Change) bool { return ch.Kind == hub.ChangeNeeds }) {
@@ -73,6 +79,7 @@ func (h *Handler) requestIdleNeeds() {
 		return
 	}
 	c.log.Info("requesting resources from owlcms (unprompted)", "missing", missing)
+	c.noteAsked(missing)
 	c.send(replyPluginNeeds(missing))
 }
 
@@ -92,4 +99,18 @@ func (h *Handler) mostRecentlyActive() *conn {
 		}
 	}
 	return best
+}
+
+// staleNeedGen marks the database request made at the first text frame of a connection.
+const staleNeedGen = ^uint64(0)
+
+// staleDatabaseNeed asks for the database at the first text frame of a connection when the
+// loaded one has no checksum: on reconnect OWLCMS re-sends the database it exported at start-up,
+// which may be hours old, and without a checksum nothing tells us. Once per connection.
+func (c *conn) staleDatabaseNeed() []hub.Need {
+	s := c.h.hub.Snapshot()
+	if s == nil || s.Database == nil || s.Database.Checksum != "" {
+		return nil
+	}
+	return []hub.Need{{Resource: hub.ResourceDatabase, Gen: staleNeedGen}}
 }

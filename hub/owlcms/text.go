@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/coder/websocket"
-
 	"github.com/owlcms/tracker/hub"
 )
 
@@ -16,7 +14,9 @@ import (
 //  2. version gate on the top-level "version" (400 "Protocol version check failed", frame
 //     dropped, connection kept);
 //  3. envelope check: "type" a non-empty string, "payload" an object (400 invalid_message);
-//  4. update key, when configured (401, then close 1008);
+//  4. update key, when configured: a wrong or missing key is answered 401 once, and the
+//     connection's frames are then ignored while it stays open (closing it would only make
+//     OWLCMS reconnect a second later and re-export everything, for ever);
 //  5. route on the exact type: update/timer/decision to hub.Apply, database to
 //     hub.LoadDatabaseJSON, anything else 400 unknown_type without touching the hub;
 //  6. if the hub now lacks something not yet requested on this connection, the reply becomes
@@ -34,14 +34,15 @@ func (c *conn) handleText(f inFrame) bool {
 	if err != nil {
 		c.reject([]any{"bytes", len(f.data)}, "invalid JSON: "+err.Error())
 		c.send(replyBadRequest("invalid_json", "Unable to parse JSON: "+err.Error()))
-		return true
+		return c.badFrameBeforeAuth()
 	}
 	attrs := []any{"msg_type", clip(env.typ), "ui_event", clip(env.field("uiEvent")),
 		"fop", clip(env.field("fop", "fopName")), "bytes", len(f.data)}
 
 	trusted := c.trusts(env)
 	if trusted {
-		c.h.hub.SourceMessage(c.id)
+		c.authenticate()
+		c.h.hub.SourceMessage(c.id.Load())
 		if !c.authed.Load() {
 			// The key is proven, whatever the rest of the frame is worth: release the binary
 			// frames that arrived before it (each passes its own version gate), so that they
@@ -51,7 +52,7 @@ func (c *conn) handleText(f inFrame) bool {
 			c.releaseHeld()
 		}
 		if c.h.learn != nil {
-			c.h.learn.saveText(f.at, env.typ, env.field("uiEvent"), env.redacted(f.data))
+			c.h.learn.saveText(f.at, env.typ, env.field("uiEvent"), redactURLKeys(env.redacted(f.data)))
 		}
 	}
 
@@ -71,16 +72,14 @@ func (c *conn) handleText(f inFrame) bool {
 	if env.problem != "" {
 		c.reject(attrs, "invalid message: "+env.problem)
 		c.send(replyBadRequest("invalid_message", "Invalid message format. Expected {version, type, payload}: "+env.problem))
+		if !trusted {
+			return c.badFrameBeforeAuth()
+		}
 		return true
 	}
 	if !trusted {
-		c.reject(attrs, "update key missing or wrong")
-		c.send(replyUnauthorized())
-		c.discardHeld("authentication failed")
-		if err := c.ws.Close(websocket.StatusPolicyViolation, "Unauthorized: invalid updateKey"); err != nil {
-			c.log.Debug("close handshake incomplete", "error", err)
-		}
-		return false
+		c.refuseKey(attrs)
+		return true
 	}
 	c.h.hub.ProtocolOK(ver)
 
@@ -92,8 +91,14 @@ func (c *conn) handleText(f inFrame) bool {
 		c.send(replyBadRequest("unknown_type", `Unknown message type "`+clip(env.typ)+`"`))
 		return true
 	}
-	if missing := c.claim(c.h.hub.Needs()); len(missing) > 0 {
+	needs := c.h.hub.Needs()
+	if !c.textSeen {
+		c.textSeen = true
+		needs = append(needs, c.staleDatabaseNeed()...)
+	}
+	if missing := c.claim(needs); len(missing) > 0 {
 		c.log.Info("requesting resources from owlcms", append(attrs, "missing", missing)...)
+		c.noteAsked(missing)
 		rep = replyMissing(missing)
 	}
 	// Stamped after the claim: the needs watcher only looks at connections that have had a
@@ -158,7 +163,7 @@ func hubErrorReply(err error) *reply {
 func (c *conn) reject(attrs []any, reason string) {
 	c.rejected++
 	c.h.counters.rejected.Add(1)
-	c.log.Warn("owlcms frame rejected", append(attrs, "reason", reason)...)
+	c.logs.warn(c.log, c.h.now(), "owlcms frame rejected", append(attrs, "reason", reason)...)
 }
 
 // clip bounds a peer-supplied string before it goes into a log line or a reply.

@@ -299,15 +299,33 @@ func TestLargeFrame(t *testing.T) {
 	}
 }
 
-func TestFrameAboveReadLimitClosesWith1009(t *testing.T) {
+// A frame over the read limit is thrown away and the connection stays: closing it (1009) would
+// make OWLCMS reconnect a second later and send the same frame again, for ever. The resource is
+// remembered as failed: not asked for again, and the status page says why.
+func TestFrameAboveReadLimitKeepsConnection(t *testing.T) {
 	fake := newFakeHub()
-	hs := newHarness(t, fake, Options{ReadLimit: 1024})
+	hs := newHarness(t, fake, Options{ReadLimit: 2048})
 	c := hs.dial("")
-	c.sendBinary(make([]byte, 4096))
-	if st := c.expectClose(); st != websocket.StatusMessageTooBig {
-		t.Fatalf("close status %v, want 1009", st)
+	c.sendBinary(EncodeFrame("64.0.0", "pictures_zip", append([]byte("PK\x03\x04"), make([]byte, 4096)...)))
+	fake.setNeeds(hub.Need{Resource: hub.ResourcePictures, Gen: 1})
+	if got := c.roundTrip(textFrame(t, "update", "")); got != `{"status":200,"message":"Update processed"}` {
+		t.Fatalf("after an oversized frame: %s", got)
 	}
-	waitFor(t, "the connection to be dropped", func() bool { return hs.h.Connections() == 0 })
+	if calls := fake.takeCalls(); len(calls) != 1 || calls[0].Method != "Apply" {
+		t.Fatalf("calls: %+v", calls)
+	}
+	refusals := fake.inner.Refusals()
+	if len(refusals) != 1 || refusals[0].Key != "too-big:pictures_zip" ||
+		!strings.Contains(refusals[0].Reason, "Pictures are larger than WS_READ_LIMIT_MB (2048 bytes)") {
+		t.Fatalf("refusals: %+v", refusals)
+	}
+	// A text frame over the limit is answered and the connection still stays.
+	if got := c.roundTrip(wrap("64.0.0", "update", []byte(`{"x":"`+strings.Repeat("a", 3000)+`"}`))); !strings.Contains(got, `"status":400`) {
+		t.Fatalf("oversized text frame: %s", got)
+	}
+	if hs.h.Connections() != 1 {
+		t.Fatal("connection dropped")
+	}
 }
 
 func TestCloseSendsGoingAway(t *testing.T) {
