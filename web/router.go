@@ -42,12 +42,24 @@ func NewRouter(cfg Config) http.Handler {
 		cfg.Started = time.Now()
 	}
 	root := chi.NewRouter()
+	// HEAD answers wherever GET does (chi's Get registers GET only): monitors and link
+	// checkers probe with HEAD. net/http drops the body. Routed before chi answers 405.
+	root.Use(middleware.GetHead)
 	// Board event streams: one per platform, plus the global one for pages without a
 	// platform. Only tokens flow here; htmx fetches the fragments. They sit outside the
 	// middleware below: a stream's handler stays parked on its stack for hours, once per
 	// viewer, and without the middleware frames that stack fits in half the memory (measured
 	// in docs/performance.md). ServeStream recovers and logs by itself.
 	root.Get("/events", func(w http.ResponseWriter, r *http.Request) { cfg.Events.ServeStream(w, r, "") })
+	// A HEAD on a stream answers its headers without holding a viewer's slot open.
+	root.Head("/events", streamHead)
+	root.Head("/events/{fop}", func(w http.ResponseWriter, r *http.Request) {
+		if !known(cfg.Hub.Snapshot(), chi.URLParam(r, "fop")) {
+			http.Error(w, "unknown platform", http.StatusNotFound)
+			return
+		}
+		streamHead(w, r)
+	})
 	// Only platforms the hub knows get a stream: streams are never removed, so letting any
 	// URL create one would let a stranger use up the slots before OWLCMS's platforms arrive.
 	root.Get("/events/{fop}", func(w http.ResponseWriter, r *http.Request) {
@@ -69,7 +81,6 @@ func NewRouter(cfg Config) http.Handler {
 	r.Get("/", landingHandler(cfg))
 	r.Get("/status", statusPageHandler(cfg))
 	r.Get("/healthz", health)
-	r.Head("/healthz", health)
 	r.Get("/api/status", statusHandler(cfg))
 
 	// OWLCMS may be configured with any of these paths; the adapter routes on the envelope
@@ -79,7 +90,6 @@ func NewRouter(cfg Config) http.Handler {
 	}
 
 	r.Get("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
-	r.Head("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
 	r.Handle(static.Prefix+"*", static.Handler())
 
 	// The boards last: /{board} matches any single path segment the routes above do not.
@@ -91,6 +101,11 @@ func NewRouter(cfg Config) http.Handler {
 	r.With(embeddable).Get("/{board}", b.page)
 	r.Get("/{board}/{fragment}", b.fragment)
 	return root
+}
+
+func streamHead(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
 }
 
 // health is liveness only: 200 whenever the process serves HTTP. It never depends on OWLCMS,
