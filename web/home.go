@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/hub"
 )
 
 // statusPageHandler serves the organiser's status page (/status); an htmx request gets only
@@ -51,25 +53,26 @@ func ago(now, t time.Time) string {
 	return t.Format("15:04")
 }
 
-// modeLabel says in plain words what a platform is doing (OWLCMS's board modes).
+// modeLabel says in plain words what a platform is doing: its board mode (FOP.BoardMode),
+// the same one its boards show.
 func modeLabel(f FOPStatus) string {
 	if f.SessionDone {
 		return "session done"
 	}
-	switch f.Mode {
+	switch hub.Mode(f.Mode) {
 	case "":
 		return "waiting for OWLCMS"
-	case "WAIT":
+	case hub.ModeWait:
 		return "no session started"
-	case "CURRENT_ATHLETE":
+	case hub.ModeCurrentAthlete:
 		return "lifting"
-	case "INTRO_COUNTDOWN", "LIFT_COUNTDOWN", "LIFT_COUNTDOWN_CEREMONY":
+	case hub.ModeIntroCountdown, hub.ModeLiftCountdown, hub.ModeLiftCountdownCeremony:
 		return "countdown"
-	case "CEREMONY":
+	case hub.ModeCeremony:
 		return "ceremony"
-	case "INTERRUPTION":
+	case hub.ModeInterruption:
 		return "interrupted"
-	case "SESSION_DONE":
+	case hub.ModeSessionDone:
 		return "session done"
 	}
 	return strings.ToLower(strings.ReplaceAll(f.Mode, "_", " "))

@@ -131,7 +131,7 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 	for _, name := range s.FOPNames() {
 		fs := FOPStatus{Name: name}
 		if f := s.FOP(name); f != nil {
-			fs.Session, fs.Mode, fs.State, fs.SessionDone = f.SessionName, f.Mode, f.State, f.SessionDone
+			fs.Session, fs.Mode, fs.State, fs.SessionDone = f.SessionName, string(f.BoardMode()), f.State, f.SessionDone
 			fs.LastMessage, fs.LastUIEvent, fs.LastMessageAt = string(f.LastMessage), f.LastUIEvent, timePtr(f.UpdatedAt)
 			fs.DataVersion, fs.LiveVersion = f.DataVersion, f.LiveVersion
 		}
