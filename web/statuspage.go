@@ -11,23 +11,22 @@ import (
 	"github.com/owlcms/tracker/hub"
 )
 
-// statusPageHandler serves the organiser's status page (/status); an htmx request gets only
-// the status fragment.
-func statusPageHandler(cfg Config) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		now := time.Now()
-		v := homeView{
-			Status:    BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, now.Sub(cfg.Started), cfg.Demo),
-			OWLCMSURL: owlcmsURL(r),
-			Now:       now,
-		}
-		w.Header().Set("Cache-Control", "no-store")
-		var opts []func(*templ.ComponentHandler)
-		if r.Header.Get("HX-Request") == "true" {
-			opts = append(opts, templ.WithFragments("status"))
-		}
-		templ.Handler(Home(v), opts...).ServeHTTP(w, r)
+// statusPage serves the organiser's status page (/status); an htmx request gets only the
+// status fragment.
+func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
+	now := time.Now()
+	v := homeView{
+		Status:    BuildStatus(s.cfg.Hub.Snapshot(), s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
+		OWLCMSURL: owlcmsURL(r),
+		Now:       now,
 	}
+	w.Header().Set("Cache-Control", "no-store")
+	var opts []func(*templ.ComponentHandler)
+	if r.Header.Get("HX-Request") == "true" {
+		opts = append(opts, templ.WithFragments("status"))
+	}
+	templ.Handler(Home(v), opts...).ServeHTTP(w, r)
+	return nil
 }
 
 // owlcmsURL is the address OWLCMS must be given, as seen by the browser asking.
