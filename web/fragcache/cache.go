@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 
@@ -146,7 +147,9 @@ func (c *Cache) render(key string, render func(w io.Writer) error) (e *Entry, er
 	defer func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.stats.RenderTime += time.Since(start)
+		took := time.Since(start)
+		c.stats.RenderTime += took
+		c.stats.RenderCounts[renderBucket(took)]++
 		if !normal || err != nil {
 			c.stats.Errors++
 			return
@@ -188,8 +191,26 @@ type Stats struct {
 	// RenderTime is the time spent in render calls (rendering plus gzip), failed ones
 	// included: divided by Renders, the average cost of a fragment version.
 	RenderTime time.Duration
-	Entries    int   // entries currently cached
-	Bytes      int64 // plain plus gzip bytes currently cached
+	// RenderCounts counts renders by duration: RenderCounts[i] those that took at most
+	// RenderBuckets[i] (and more than the bucket before), the last one those above every bound.
+	RenderCounts [len(RenderBuckets) + 1]uint64
+	Entries      int   // entries currently cached
+	Bytes        int64 // plain plus gzip bytes currently cached
+}
+
+// RenderBuckets are the bounds of Stats.RenderCounts: from a small fragment's tenth of a
+// millisecond to a team scoreboard of a large meet.
+var RenderBuckets = [...]time.Duration{
+	100 * time.Microsecond, 250 * time.Microsecond, 500 * time.Microsecond,
+	time.Millisecond, 2500 * time.Microsecond, 5 * time.Millisecond,
+	10 * time.Millisecond, 25 * time.Millisecond, 50 * time.Millisecond,
+	100 * time.Millisecond, 250 * time.Millisecond,
+}
+
+// renderBucket is the index in Stats.RenderCounts of a render that took d.
+func renderBucket(d time.Duration) int {
+	i, _ := slices.BinarySearch(RenderBuckets[:], d)
+	return i
 }
 
 // Stats returns a consistent snapshot of the counters.
