@@ -46,8 +46,8 @@ type Config struct {
 	Events    events.Options    // its Logger defaults to Logger
 	Fragments fragcache.Options // fragment cache bounds
 
-	// AdminAddr is where /metrics and /debug/pprof/ listen, never on the public port. ""
-	// starts no admin listener.
+	// AdminAddr is where /metrics and /debug/pprof/ listen (from New to Shutdown), never on
+	// the public port. "" starts no admin listener.
 	AdminAddr string
 	// ShutdownPeriod bounds Serve's shutdown once its context ends (default 20 s).
 	ShutdownPeriod time.Duration
@@ -108,6 +108,9 @@ func New(cfg Config) (*App, error) {
 	a.handler = web.NewRouter(web.Config{Hub: a.Hub, OWLCMS: a.OWLCMS, Logger: log, Version: cfg.Version,
 		Demo: cfg.Demo, Started: time.Now(), Events: a.Events, Fragments: a.Fragments})
 
+	// The admin listener starts with the App, so that it is up by the time the public one is.
+	a.stopAdm = startAdmin(cfg.AdminAddr, log, a)
+
 	// The broker is fed by the hub until Shutdown; its streams never end by themselves, so
 	// it is closed before the HTTP server (whose Shutdown would wait for them).
 	ctx, stop := context.WithCancel(context.Background())
@@ -144,7 +147,7 @@ func (a *App) closeStore() error {
 // Handler is the tracker's public HTTP handler (boards, /ws, status, assets).
 func (a *App) Handler() http.Handler { return a.handler }
 
-// Serve serves on ln, with the admin listener and, for the demo, the simulated OWLCMS, until
+// Serve serves on ln, with, for the demo, the simulated OWLCMS, until
 // ctx ends or the server fails; then it shuts the App down within ShutdownPeriod.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
@@ -160,7 +163,6 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 
 	a.mu.Lock()
 	a.srv = srv
-	a.stopAdm = startAdmin(a.cfg.AdminAddr, a.log, a)
 	if a.cfg.Demo {
 		a.startSim("ws://127.0.0.1" + port + "/ws")
 	}

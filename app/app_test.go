@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -120,4 +121,92 @@ func TestHandlerWithoutServe(t *testing.T) {
 	if err := a.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// serveDemo serves an App on a free port and returns its address and the function that
+// ends Serve's context and returns its error.
+func serveDemo(t *testing.T, cfg Config) (string, func() error) {
+	t.Helper()
+	cfg.Logger = quietLog()
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		_ = a.Shutdown(context.Background())
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- a.Serve(ctx, ln) }()
+	return ln.Addr().String(), func() error { cancel(); return <-errc }
+}
+
+// TestServeShutdownDuringTraffic: the demo meet running fast, board streams open and fragments
+// being fetched, an OWLCMS connected: shutting down returns without hanging, and OWLCMS hears
+// 1001 (going away), so it starts reconnecting.
+func TestServeShutdownDuringTraffic(t *testing.T) {
+	addr, stop := serveDemo(t, Config{Demo: true, Speed: 20, ShutdownPeriod: 5 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+
+	ws, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.CloseNow()
+	closed := make(chan error, 1)
+	go func() {
+		for {
+			if _, _, err := ws.Read(ctx); err != nil {
+				closed <- err
+				return
+			}
+		}
+	}()
+
+	trafficCtx, stopTraffic := context.WithCancel(ctx)
+	defer stopTraffic()
+	var wg sync.WaitGroup
+	for range 5 { // viewers: a stream each, read until the server ends it
+		wg.Go(func() {
+			req, _ := http.NewRequestWithContext(trafficCtx, http.MethodGet, "http://"+addr+"/events/A", nil)
+			if resp, err := client.Do(req); err == nil {
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		})
+	}
+	wg.Go(func() { // fragments fetched in a loop until the server is gone
+		for trafficCtx.Err() == nil {
+			req, _ := http.NewRequestWithContext(trafficCtx, http.MethodGet, "http://"+addr+"/lifting-order/grid?fop=A", nil)
+			resp, err := client.Do(req)
+			if err != nil {
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+	})
+	time.Sleep(300 * time.Millisecond) // traffic under way
+
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	select {
+	case err := <-stopped:
+		if err != nil {
+			t.Errorf("Serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("shutdown hung")
+	}
+	if got := websocket.CloseStatus(<-closed); got != websocket.StatusGoingAway {
+		t.Errorf("OWLCMS socket closed with %v, want 1001", got)
+	}
+	stopTraffic()
+	wg.Wait()
 }
