@@ -99,6 +99,17 @@ const (
 	DecisionReset             DecisionEvent = "RESET"
 	DecisionStartDeliberation DecisionEvent = "START_DELIBERATION"
 	DecisionChallenge         DecisionEvent = "CHALLENGE"
+	DecisionInitial           DecisionEvent = "INITIAL_DECISION"
+	DecisionJury              DecisionEvent = "JURY_DECISION"
+)
+
+// JuryVerdict is the jury's decision (Decision.JuryDecision of a JuryDecision event).
+type JuryVerdict string
+
+// The jury's verdicts.
+const (
+	JuryGoodLift JuryVerdict = "GOOD_LIFT"
+	JuryBadLift  JuryVerdict = "BAD_LIFT"
 )
 
 // TimerEvent is the event of a timer message (athleteTimerEventType, breakTimerEventType).
