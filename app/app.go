@@ -64,7 +64,7 @@ type App struct {
 	cfg     Config
 	log     *slog.Logger
 	handler http.Handler
-	closers []func() error // asset store
+	dir     *hub.DirStore // the asset store on LocalDir, nil when assets are in memory
 
 	stopEvents context.CancelFunc
 	eventsDone chan struct{}
@@ -90,7 +90,7 @@ func New(cfg Config) (*App, error) {
 	a.Hub = hub.New(hub.Options{Logger: log, Assets: store, Limits: cfg.Limits})
 	if cfg.Demo {
 		if err := demo.Load(a.Hub); err != nil {
-			a.closeStore()
+			_ = a.closeStore()
 			return nil, fmt.Errorf("demo: %w", err)
 		}
 		log.Info("demo competition loaded; its simulated OWLCMS connects once the tracker listens", "speed", cfg.Speed)
@@ -131,17 +131,15 @@ func (a *App) assetStore() hub.AssetStore {
 			"dir", a.cfg.LocalDir, "error", err)
 		return hub.NewMemoryStore()
 	}
-	a.closers = append(a.closers, ds.Close)
+	a.dir = ds
 	return ds
 }
 
 func (a *App) closeStore() error {
-	var errs []error
-	for _, c := range a.closers {
-		errs = append(errs, c())
+	if a.dir == nil {
+		return nil
 	}
-	a.closers = nil
-	return errors.Join(errs...)
+	return a.dir.Close()
 }
 
 // Handler is the tracker's public HTTP handler (boards, /ws, status, assets).
