@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/owlcms/tracker/hub"
 )
 
 // Gender is written "F" or "M", as OWLCMS does.
@@ -28,9 +30,9 @@ const (
 // Key is the OWLCMS translation key of the lift, also sent as liftTypeKey.
 func (l LiftType) Key() string {
 	if l == CleanJerk {
-		return "Clean_and_Jerk"
+		return string(hub.LiftCleanJerk)
 	}
-	return "Snatch"
+	return string(hub.LiftSnatch)
 }
 
 // recordLift is the lift's name in record rows.
@@ -296,17 +298,17 @@ type Plates struct {
 }
 
 // FOPState is the OWLCMS field-of-play state.
-type FOPState string
+type FOPState = hub.FOPState
 
 // The field-of-play states the demo uses.
 const (
-	StateInactive         FOPState = "INACTIVE"
-	StateBreak            FOPState = "BREAK"
-	StateCurrentAthlete   FOPState = "CURRENT_ATHLETE_DISPLAYED"
-	StateTimeRunning      FOPState = "TIME_RUNNING"
-	StateTimeStopped      FOPState = "TIME_STOPPED"
-	StateDownSignal       FOPState = "DOWN_SIGNAL_VISIBLE"
-	StateDecisionsVisible FOPState = "DECISION_VISIBLE"
+	StateInactive         = hub.StateInactive
+	StateBreak            = hub.StateBreak
+	StateCurrentAthlete   = hub.StateCurrentAthlete
+	StateTimeRunning      = hub.StateTimeRunning
+	StateTimeStopped      = hub.StateTimeStopped
+	StateDownSignal       = hub.StateDownSignal
+	StateDecisionsVisible = hub.StateDecisionsVisible
 )
 
 // Platform is a platform with its plates and its live state.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+
+	"github.com/owlcms/tracker/hub"
 )
 
 // UpdateJSON is the update payload OWLCMS 64 would send now for platform fop ("A" or "B") of
@@ -21,27 +23,29 @@ func (c *Competition) UpdateJSON(fop string) []byte {
 }
 
 // indefiniteBreaks have no countdown: boards show a message instead of a break clock.
-var indefiniteBreaks = map[string]bool{"GROUP_DONE": true, "TECHNICAL": true, "JURY": true, "MARSHAL": true, "CHALLENGE": true}
+var indefiniteBreaks = map[hub.BreakType]bool{hub.BreakGroupDone: true, hub.BreakTechnical: true, hub.BreakJury: true,
+	hub.BreakMarshal: true, hub.BreakChallenge: true}
 
-// boardMode is HasBoardMode.computeBoardMode without ceremonies.
+// boardMode is HasBoardMode.computeBoardMode without ceremonies: the simulator plays OWLCMS,
+// so it keeps OWLCMS's table rather than asking the hub.
 func boardMode(state FOPState, breakType string) string {
 	switch state {
 	case StateInactive:
-		return "WAIT"
+		return string(hub.ModeWait)
 	case StateBreak:
-		switch breakType {
-		case "BEFORE_INTRODUCTION":
-			return "INTRO_COUNTDOWN"
-		case "FIRST_SNATCH", "FIRST_CJ":
-			return "LIFT_COUNTDOWN"
-		case "GROUP_DONE":
-			return "SESSION_DONE"
-		case "CEREMONY":
-			return "CEREMONY"
+		switch hub.BreakType(breakType) {
+		case hub.BreakBeforeIntroduction:
+			return string(hub.ModeIntroCountdown)
+		case hub.BreakFirstSnatch, hub.BreakFirstCJ:
+			return string(hub.ModeLiftCountdown)
+		case hub.BreakGroupDone:
+			return string(hub.ModeSessionDone)
+		case hub.BreakCeremony:
+			return string(hub.ModeCeremony)
 		}
-		return "INTERRUPTION"
+		return string(hub.ModeInterruption)
 	}
-	return "CURRENT_ATHLETE"
+	return string(hub.ModeCurrentAthlete)
 }
 
 // waitingUpdate is what OWLCMS sends when the announcer has no session selected.
@@ -50,7 +54,7 @@ func (c *Competition) waitingUpdate(fop string) *object {
 		set("fopName", fop).
 		set("fopState", string(StateInactive)).
 		set("mode", boardMode(StateInactive, "")).
-		set("uiEvent", "SwitchGroup").
+		set("uiEvent", hub.UIEventSwitchGroup).
 		set("stylesDir", "css/nogrid").
 		set("competitionName", c.Name).
 		set("fop", fop).
@@ -86,7 +90,7 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 	}
 	mode := boardMode(p.State, p.BreakType)
 	inBreak := p.State == StateBreak
-	indefinite := inBreak && indefiniteBreaks[p.BreakType]
+	indefinite := inBreak && indefiniteBreaks[hub.BreakType(p.BreakType)]
 
 	// Top line. In breaks OWLCMS replaces the athlete by a message.
 	var fullName, teamName, attempt, startNumber, categoryName, attemptNumber, weight, liftKey any
@@ -114,10 +118,10 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 		setNonNil("attemptNumber", attemptNumber).
 		setNonNil("liftTypeKey", liftKey).
 		set("serverLocalTime", javaLocalTime(c.Now)).
-		set("breakTimerEventType", cmp.Or(p.BreakClockEvent, "BreakPaused")).
+		set("breakTimerEventType", cmp.Or(p.BreakClockEvent, string(hub.TimerBreakPaused))).
 		set("break", strconv.FormatBool(inBreak)).
 		set("athleteMillisRemaining", p.ClockMillis).
-		set("athleteTimerEventType", cmp.Or(p.ClockEvent, "SetTime")).
+		set("athleteTimerEventType", cmp.Or(p.ClockEvent, string(hub.TimerSet))).
 		set("indefiniteBreak", indefinite).
 		set("breakMillisRemaining", p.BreakMillis)
 	// The update proper.
@@ -202,14 +206,14 @@ func (c *Competition) leaders(cur *Athlete, r *results) []any {
 // the end of a session, else "Session A1 – <break message>".
 func (c *Competition) breakMessage(s *Session, breakType string) string {
 	key := map[string]string{
-		"BEFORE_INTRODUCTION": "BreakType.BEFORE_INTRODUCTION",
-		"FIRST_SNATCH":        "BreakType.FIRST_SNATCH",
-		"FIRST_CJ":            "BreakType.FIRST_CJ",
-		"JURY":                "PublicMsg.JuryDeliberation",
-		"CHALLENGE":           "PublicMsg.CHALLENGE",
+		string(hub.BreakBeforeIntroduction): "BreakType.BEFORE_INTRODUCTION",
+		string(hub.BreakFirstSnatch):        "BreakType.FIRST_SNATCH",
+		string(hub.BreakFirstCJ):            "BreakType.FIRST_CJ",
+		string(hub.BreakJury):               "PublicMsg.JuryDeliberation",
+		string(hub.BreakChallenge):          "PublicMsg.CHALLENGE",
 	}[breakType]
 	switch {
-	case breakType == "GROUP_DONE":
+	case hub.BreakType(breakType) == hub.BreakGroupDone:
 		return translate(c.Locale, "Group_number_results", s.Name)
 	case key == "":
 		key = "PublicMsg.CompetitionPaused" // technical, marshal and unknown breaks

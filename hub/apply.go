@@ -145,7 +145,7 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 		s.FOPs[name] = next
 		s.LastMessageAt = now
 		if t == MessageUpdate {
-			if ev := next.LastUIEvent; ev == "SwitchGroup" || ev == "GroupDone" {
+			if ev := next.LastUIEvent; ev == UIEventSwitchGroup || ev == UIEventGroupDone {
 				h.announceChecksumLocked(s, RawText(fields["databaseChecksum"]))
 			}
 		}
@@ -226,7 +226,7 @@ func (h *Hub) mergeFOP(s *Snapshot, old *FOP, name string, t MessageType, in map
 				delete(raw, k)
 			}
 		}
-	case t == MessageTimer && RawText(in["athleteTimerEventType"]) == "StartTime":
+	case t == MessageTimer && TimerEvent(RawText(in["athleteTimerEventType"])) == TimerStart:
 		// Starting the clock ends the previous decision (OWLCMS clears its own boards the same
 		// way): the lights never stay up over the next athlete's countdown.
 		for _, k := range decisionFields {
@@ -269,7 +269,7 @@ func (h *Hub) mergeFOP(s *Snapshot, old *FOP, name string, t MessageType, in map
 // reopens it; a break-clock-only message does not.
 func sessionDone(wasDone bool, t MessageType, in map[string]json.RawMessage) bool {
 	uiEvent := RawText(in["uiEvent"])
-	if uiEvent == "GroupDone" || RawText(in["breakType"]) == "GROUP_DONE" {
+	if uiEvent == UIEventGroupDone || BreakType(RawText(in["breakType"])) == BreakGroupDone {
 		return true
 	}
 	if !wasDone {

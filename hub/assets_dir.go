@@ -61,6 +61,10 @@ func NewDirStore(root string) (*DirStore, error) {
 	if err != nil {
 		return nil, fmt.Errorf("asset dir: %w", err)
 	}
+	if err := probeWritable(r); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("asset dir: %w", err)
+	}
 	s := &DirStore{root: r, sets: map[AssetKind]*dirSet{}}
 	entries, err := fs.ReadDir(r.FS(), ".")
 	if err != nil {
@@ -82,6 +86,18 @@ func NewDirStore(root string) (*DirStore, error) {
 		s.sets[AssetKind(name)] = s.indexDir(name)
 	}
 	return s, nil
+}
+
+// probeWritable creates and removes a file under r: a directory the tracker cannot write
+// (a read-only volume) is found at start, not when OWLCMS's first ZIP fails to be stored.
+func probeWritable(r *os.Root) error {
+	const name = ".write-probe"
+	f, err := r.OpenFile(name, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("not writable: %w", err)
+	}
+	f.Close()
+	return r.Remove(name)
 }
 
 // Close releases the root directory handle.

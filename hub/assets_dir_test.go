@@ -283,3 +283,20 @@ func TestDirStoreCaseCollisions(t *testing.T) {
 		}
 	}
 }
+
+// TestDirStoreRefusesReadOnlyDir: a directory the tracker cannot write is refused at start
+// (the caller falls back to memory), not when OWLCMS's first ZIP fails to be stored.
+func TestDirStoreRefusesReadOnlyDir(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not make a directory read-only")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
+	if s, err := NewDirStore(dir); err == nil {
+		s.Close()
+		t.Fatal("read-only directory accepted")
+	}
+}

@@ -65,7 +65,7 @@ func TestInitialDecisionSpellings(t *testing.T) {
 			h, _ := newTestHub(t)
 			mustApply(t, h, MessageDecision, `{"fop":"A","decisionEventType":"`+ev+`","d1":"false","decisionsVisible":"true"}`)
 			d := h.Snapshot().FOP("A").Decision
-			if !d.Initial || d.Event != DecisionInitial || d.Visible {
+			if !d.Initial || d.Event != string(DecisionInitial) || d.Visible {
 				t.Errorf("initial decision %q: %+v", ev, d)
 			}
 			if d.Lights != [3]Light{LightBad} {

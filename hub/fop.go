@@ -233,11 +233,6 @@ type CeremonyTarget struct {
 	Championship string
 }
 
-// DecisionInitial is the event of an initial decision: the lights as the referees give them,
-// before the decision is complete. Never shown to the public. OWLCMS builds spell it
-// "iniitialDecision", "INIITIAL_DECISION" or "INITIAL_DECISION": all become this.
-const DecisionInitial = "INITIAL_DECISION"
-
 // Decision is the referees' (and jury's) latest decision event.
 type Decision struct {
 	Event         string // FULL_DECISION, DOWN_SIGNAL, RESET, INITIAL_DECISION, JURY_DECISION, START_DELIBERATION...

@@ -40,7 +40,7 @@ func millis(raw json.RawMessage) (time.Duration, bool) {
 func decodeAthleteClock(prev AthleteClock, raw, in map[string]json.RawMessage, now time.Time) AthleteClock {
 	c := prev
 	c.Event = RawText(raw["athleteTimerEventType"])
-	c.Running = c.Event == "StartTime"
+	c.Running = TimerEvent(c.Event) == TimerStart
 	if allowed, ok := millis(raw["timeAllowed"]); ok && allowed > 0 {
 		c.TimeAllowed = allowed
 	}
@@ -69,7 +69,7 @@ func decodeBreakClock(prev BreakClock, raw, in map[string]json.RawMessage, now t
 	c := prev
 	c.Event = RawText(raw["breakTimerEventType"])
 	c.Indefinite = parseBool(RawText(raw["indefiniteBreak"])) || parseBool(RawText(raw["breakIsIndefinite"]))
-	c.Running = c.Event == "BreakStarted" && !c.Indefinite
+	c.Running = TimerEvent(c.Event) == TimerBreakStarted && !c.Indefinite
 	_, newEvent := in["breakTimerEventType"]
 	rem, hasRem := millis(in["breakMillisRemaining"])
 	switch {
@@ -102,12 +102,12 @@ func decodeDecision(prev Decision, fresh bool, raw, in map[string]json.RawMessag
 	d.TimingPolicy = RawText(raw["timingPolicy"])
 	d.InputKind = RawText(raw["inputKind"])
 	if isInitialDecision(d.Event) {
-		d.Event, d.Initial = DecisionInitial, true
+		d.Event, d.Initial = string(DecisionInitial), true // all OWLCMS spellings become one
 	}
 	switch {
 	case d.Initial:
 		d.Visible = false // partial lights are for the jury and the referees, never the public
-	case d.Event == "FULL_DECISION":
+	case DecisionEvent(d.Event) == DecisionFull:
 		d.Visible = true
 	}
 	if d.Event == "JURY_DECISION" {
@@ -131,7 +131,7 @@ func decodeDecision(prev Decision, fresh bool, raw, in map[string]json.RawMessag
 			break
 		}
 	}
-	if RawText(in["decisionEventType"]) == "DOWN_SIGNAL" || (d.Down && !prev.Down) {
+	if DecisionEvent(RawText(in["decisionEventType"])) == DecisionDownSignal || (d.Down && !prev.Down) {
 		d.DownAt = now
 	}
 	return d

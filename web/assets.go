@@ -3,8 +3,8 @@ package web
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
-	"log/slog"
 	"mime"
 	"net/http"
 	"path"
@@ -16,36 +16,31 @@ import (
 	"github.com/owlcms/tracker/hub"
 )
 
-// assetHandler serves /local/<kind>/<name>: the flags, logos, pictures and styles OWLCMS sent.
+// asset serves /local/<kind>/<name>: the flags, logos, pictures and styles OWLCMS sent.
 // OWLCMS's own flagURL values already point here ("/local/flags/Team Name.svg").
-func assetHandler(h *hub.Hub, log *slog.Logger) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		kind := hub.AssetKind(chi.URLParam(r, "kind"))
-		name := chi.URLParam(r, "*")
-		if !slices.Contains(hub.AssetKinds, kind) || !safeAssetName(name) {
-			http.NotFound(w, r)
-			return
-		}
-		a, err := h.Assets().Get(kind, name)
-		if errors.Is(err, fs.ErrNotExist) {
-			http.NotFound(w, r)
-			return
-		}
-		if err != nil {
-			log.Error("asset read failed", "kind", kind, "name", name, "error", err)
-			http.Error(w, "asset unavailable", http.StatusInternalServerError)
-			return
-		}
-		hd := w.Header()
-		hd.Set("Content-Type", assetType(a.Name))
-		hd.Set("ETag", a.ETag)
-		// OWLCMS may replace a set at any time: revalidate (cheap, ETag → 304).
-		hd.Set("Cache-Control", "no-cache")
-		hd.Set("X-Content-Type-Options", "nosniff")
-		// An SVG opened directly must not run script in our origin.
-		hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
-		http.ServeContent(w, r, "", a.ModTime, bytes.NewReader(a.Data))
+func (s *server) asset(w http.ResponseWriter, r *http.Request) error {
+	kind := hub.AssetKind(chi.URLParam(r, "kind"))
+	name := chi.URLParam(r, "*")
+	if !slices.Contains(hub.AssetKinds, kind) || !safeAssetName(name) {
+		return errNotFound
 	}
+	a, err := s.cfg.Hub.Assets().Get(kind, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return errNotFound
+	}
+	if err != nil {
+		return failed("asset unavailable", fmt.Errorf("reading %s/%s: %w", kind, name, err))
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", assetType(a.Name))
+	hd.Set("ETag", a.ETag)
+	// OWLCMS may replace a set at any time: revalidate (cheap, ETag → 304).
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	// An SVG opened directly must not run script in our origin.
+	hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+	http.ServeContent(w, r, "", a.ModTime, bytes.NewReader(a.Data))
+	return nil
 }
 
 // safeAssetName rejects names that could address anything outside the kind's set. The

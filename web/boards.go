@@ -1,9 +1,12 @@
 package web
 
 import (
+	"cmp"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,44 +19,33 @@ import (
 	"github.com/owlcms/tracker/scoreboards"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/web/events"
-	"github.com/owlcms/tracker/web/fragcache"
 )
 
-// boards serves the scoreboards: /<board>?fop=A&lang=fr&... is the page, and
-// /<board>/<fragment>?... the parts htmx refreshes. Fragments are rendered once per
-// (board, fragment, platform, language, options, hub versions) and served from the cache.
-type boards struct {
-	cfg   Config
-	cache *fragcache.Cache
-}
+// The scoreboards: /<board>?fop=A&lang=fr&... is the page, and /<board>/<fragment>?... the
+// parts htmx refreshes. Fragments are rendered once per (board, fragment, platform, language,
+// options, hub versions) and served from the cache.
 
 // waitParam marks the fragment URLs of a page rendered before its platform existed: that
 // page listens to the global stream, so once the platform appears the fragment answer asks
 // htmx to reload the page (which then connects to the platform's own stream).
 const waitParam = "waiting"
 
-func (b *boards) page(w http.ResponseWriter, r *http.Request) {
-	bd, ok := scoreboards.Lookup(chi.URLParam(r, "board"))
-	if !ok {
-		http.NotFound(w, r)
-		return
-	}
-	req, status, msg := b.request(bd, r)
-	if status != http.StatusOK {
-		http.Error(w, msg, status)
-		return
+func (s *server) page(w http.ResponseWriter, r *http.Request) error {
+	bd, req, err := s.boardRequest(r)
+	if err != nil {
+		return err
 	}
 	if req.FOPName == "" && len(req.Snap.FOPNames()) > 1 && !bd.NoPlatform {
 		// Several platforms and none chosen: guessing could show the wrong one on a TV. The
 		// landing page lists each board of each platform.
 		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
+		return nil
 	}
 	for _, res := range bd.Wants {
-		b.cfg.Hub.Want(res)
+		s.cfg.Hub.Want(res)
 	}
 	stream := ""
-	if known(req.Snap, req.FOPName) && b.cfg.Events.Ensure(req.FOPName) {
+	if known(req.Snap, req.FOPName) && s.cfg.Events.Ensure(req.FOPName) {
 		stream = req.FOPName
 	}
 	req.SSEURL = events.Path(stream)
@@ -66,42 +58,36 @@ func (b *boards) page(w http.ResponseWriter, r *http.Request) {
 		req.URLs[f.Name] = "/" + bd.Name + "/" + f.Name + "?" + q.Encode()
 	}
 	req.LinkURL = linkPath + "?" + url.Values{"lang": {req.Lang}}.Encode()
-	req.LinkDown = !owlcmsLinked(b.cfg, req.Snap)
+	req.LinkDown = !owlcmsLinked(s.cfg, req.Snap)
 	w.Header().Set("Cache-Control", "no-cache")
 	templ.Handler(bd.View(req)).ServeHTTP(w, r)
+	return nil
 }
 
-func (b *boards) fragment(w http.ResponseWriter, r *http.Request) {
-	bd, ok := scoreboards.Lookup(chi.URLParam(r, "board"))
-	if !ok {
-		http.NotFound(w, r)
-		return
+func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
+	bd, req, err := s.boardRequest(r)
+	if err != nil {
+		return err
 	}
 	frag, ok := bd.Fragment(chi.URLParam(r, "fragment"))
 	if !ok {
-		http.NotFound(w, r)
-		return
+		return errNotFound
 	}
-	req, status, msg := b.request(bd, r)
-	if status != http.StatusOK {
-		http.Error(w, msg, status)
-		return
+	e, err := s.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
+		return templ.RenderFragments(r.Context(), out, bd.View(req), frag.Name)
+	})
+	if err != nil {
+		return failed("could not render this board; the error is in the tracker's log",
+			fmt.Errorf("rendering %s/%s for platform %q: %w", bd.Name, frag.Name, req.FOPName, err))
 	}
 	if r.URL.Query().Get(waitParam) != "" && (known(req.Snap, req.FOPName) || len(req.Snap.FOPNames()) > 1) {
 		// The platform exists now (or several do and the page must choose): reload the page,
 		// which then listens to the platform's own stream.
 		w.Header().Set("HX-Refresh", "true")
 	}
-	e, err := b.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
-		return templ.RenderFragments(r.Context(), out, bd.View(req), frag.Name)
-	})
-	if err != nil {
-		b.cfg.Logger.Error("rendering fragment", "board", bd.Name, "fragment", frag.Name, "fop", req.FOPName, "err", err)
-		http.Error(w, "could not render this board; the error is in the tracker's log", http.StatusInternalServerError)
-		return
-	}
 	setServerTime(w)
 	e.ServeHTTP(w, r)
+	return nil
 }
 
 // setServerTime stamps a response with the server's time (Unix ms), as late as possible: the
@@ -112,29 +98,40 @@ func setServerTime(w http.ResponseWriter) {
 	w.Header().Set("X-Server-Time", strconv.FormatInt(time.Now().UnixMilli(), 10))
 }
 
-// request reads the platform, language and options of a board URL.
-func (b *boards) request(bd *board.Board, r *http.Request) (board.Request, int, string) {
+// boardRequest finds the board a URL names and reads its platform, language and options.
+func (s *server) boardRequest(r *http.Request) (*board.Board, board.Request, error) {
+	bd, ok := scoreboards.Lookup(chi.URLParam(r, "board"))
+	if !ok {
+		return nil, board.Request{}, errNotFound
+	}
 	q := r.URL.Query()
-	snap := b.cfg.Hub.Snapshot()
+	snap := s.cfg.Hub.Snapshot()
 	fop := strings.TrimSpace(q.Get("fop"))
 	if !validName(fop) {
-		return board.Request{}, http.StatusBadRequest, "fop: a platform name is at most 64 printable characters"
+		return nil, board.Request{}, badRequest("fop: a platform name is at most 64 printable characters")
 	}
 	if fop == "" {
 		if names := snap.FOPNames(); len(names) == 1 {
 			fop = names[0] // one platform: no need to say which
 		}
 	}
-	lang := cmpOr(q.Get("lang"), q.Get("language"))
-	if !validLang(lang) {
-		return board.Request{}, http.StatusBadRequest, "lang: a locale such as en, fr or fr-CA"
-	}
-	if lang == "" {
-		lang = defaultLang(snap)
+	lang, err := requestLang(snap, q)
+	if err != nil {
+		return nil, board.Request{}, err
 	}
 	req := board.NewRequest(snap, fop, lang, board.ParseOptions(q), bd.BoardQuery(q))
 	req.Now = time.Now()
-	return req, http.StatusOK, ""
+	return bd, req, nil
+}
+
+// requestLang is the language a URL asks for (lang, or OWLCMS's language), else the
+// competition's.
+func requestLang(snap *hub.Snapshot, q url.Values) (string, error) {
+	lang := cmp.Or(q.Get("lang"), q.Get("language"))
+	if !validLang(lang) {
+		return "", badRequest("lang: a locale such as en, fr or fr-CA")
+	}
+	return cmp.Or(lang, defaultLang(snap)), nil
 }
 
 // canonicalQuery is the query of a board's fragment URLs: only what changes the output.
@@ -199,15 +196,7 @@ func known(s *hub.Snapshot, fop string) bool {
 	if fop == "" {
 		return false
 	}
-	if s.FOP(fop) != nil {
-		return true
-	}
-	for _, n := range s.FOPNames() {
-		if n == fop {
-			return true
-		}
-	}
-	return false
+	return s.FOP(fop) != nil || slices.Contains(s.FOPNames(), fop)
 }
 
 // defaultLang is the competition's language when OWLCMS sent one, else English.
@@ -240,11 +229,4 @@ func validLang(s string) bool {
 		}
 	}
 	return true
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"bytes"
@@ -41,11 +41,7 @@ func (s *testServer) get(t *testing.T, path string, headers ...string) (*http.Re
 
 func demoServer(t *testing.T) *testServer {
 	t.Helper()
-	s := newServer(t, hub.Limits{}, owlcms.Options{}, true)
-	if err := demo.Load(s.hub); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return newServer(t, hub.Limits{}, owlcms.Options{}, true) // the demo competition loaded
 }
 
 func TestBoardPageAndFragments(t *testing.T) {

@@ -58,14 +58,13 @@ type localeChoice struct {
 	Label string
 }
 
-// landingHandler serves the landing page.
-func landingHandler(cfg Config) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		snap := cfg.Hub.Snapshot()
-		st := BuildStatus(snap, nil, cfg.Version, time.Since(cfg.Started), cfg.Demo)
-		w.Header().Set("Cache-Control", "no-store")
-		templ.Handler(Landing(buildLanding(snap, st, scoreboards.All()))).ServeHTTP(w, r)
-	}
+// landing serves the landing page.
+func (s *server) landing(w http.ResponseWriter, r *http.Request) error {
+	snap := s.cfg.Hub.Snapshot()
+	st := BuildStatus(snap, nil, s.cfg.Version, time.Since(s.cfg.Started), s.cfg.Demo)
+	w.Header().Set("Cache-Control", "no-store")
+	templ.Handler(Landing(buildLanding(snap, st, scoreboards.All()))).ServeHTTP(w, r)
+	return nil
 }
 
 // buildLanding assembles the landing page's view model from a snapshot and the boards.

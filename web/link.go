@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/owlcms/tracker/components"
@@ -18,28 +19,23 @@ const linkPath = "/link-status"
 // owlcmsLinked reports whether boards have a live source: an OWLCMS connection, or the demo.
 func owlcmsLinked(cfg Config, s *hub.Snapshot) bool { return cfg.Demo || len(s.Sources) > 0 }
 
-func (b *boards) link(w http.ResponseWriter, r *http.Request) {
-	snap := b.cfg.Hub.Snapshot()
-	lang := r.URL.Query().Get("lang")
-	if !validLang(lang) {
-		http.Error(w, "lang: a locale such as en, fr or fr-CA", http.StatusBadRequest)
-		return
-	}
-	if lang == "" {
-		lang = defaultLang(snap)
+func (s *server) link(w http.ResponseWriter, r *http.Request) error {
+	snap := s.cfg.Hub.Snapshot()
+	lang, err := requestLang(snap, url.Values{"lang": {r.URL.Query().Get("lang")}})
+	if err != nil {
+		return err
 	}
 	req := board.NewRequest(snap, "", lang, board.DefaultOptions, nil)
-	req.LinkDown = !owlcmsLinked(b.cfg, snap)
+	req.LinkDown = !owlcmsLinked(s.cfg, snap)
 	key := "link\x00" + snap.Translations.Resolve(lang) + "|" + strconv.FormatUint(snap.TranslationsVersion, 10) +
 		"|" + strconv.FormatBool(req.LinkDown)
-	e, err := b.cache.Get(key, func(out io.Writer) error {
+	e, err := s.cache.Get(key, func(out io.Writer) error {
 		return components.LinkMarker(req.Link()).Render(r.Context(), out)
 	})
 	if err != nil {
-		b.cfg.Logger.Error("rendering the connection marker", "err", err)
-		http.Error(w, "could not render the connection marker", http.StatusInternalServerError)
-		return
+		return failed("could not render the connection marker", err)
 	}
 	setServerTime(w)
 	e.ServeHTTP(w, r)
+	return nil
 }

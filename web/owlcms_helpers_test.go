@@ -1,4 +1,4 @@
-package web
+package web_test
 
 import (
 	"archive/zip"
@@ -17,13 +17,14 @@ import (
 
 	"github.com/coder/websocket"
 
+	"github.com/owlcms/tracker/app"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/owlcms"
 	"github.com/owlcms/tracker/web/events"
 	"github.com/owlcms/tracker/web/fragcache"
 )
 
-// testServer is a tracker on an httptest server: a hub, the OWLCMS adapter and the router.
+// testServer is a tracker (app.New, the one assembly) on an httptest server.
 type testServer struct {
 	hub    *hub.Hub
 	ws     *owlcms.Handler
@@ -42,30 +43,34 @@ func newTestServerLimits(t *testing.T, limits hub.Limits, opts owlcms.Options) *
 	return newServer(t, limits, opts, false)
 }
 
-// newServer starts a tracker; demo says it runs the demo competition (no OWLCMS expected, so
-// boards never mark themselves "not connected").
+// newServer starts a tracker; demo says it runs the demo competition (loaded, no OWLCMS
+// expected, so boards never mark themselves "not connected"; no simulator runs).
 func newServer(t *testing.T, limits hub.Limits, opts owlcms.Options, demo bool) *testServer {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := hub.New(hub.Options{Logger: log, Limits: limits})
-	opts.Logger = log
-	ws := owlcms.NewHandler(h, opts)
-	ev := events.New(events.Options{Logger: log})
-	runCtx, stopRun := context.WithCancel(context.Background())
-	running := make(chan struct{})
-	go func() { defer close(running); ev.Run(runCtx, h) }()
-	frags := fragcache.New(fragcache.Options{})
-	srv := httptest.NewServer(NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Version: "test", Demo: demo, Events: ev, Fragments: frags}))
+	return serveApp(t, app.Config{Limits: limits, OWLCMS: opts, Demo: demo})
+}
+
+// serveApp builds an App from cfg (quiet unless cfg says otherwise) and serves its handler.
+// The cleanup shuts the App down before closing the httptest server: App.Shutdown ends the
+// event streams, and httptest's Close waits for every handler.
+func serveApp(t *testing.T, cfg app.Config) *testServer {
+	t.Helper()
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	cfg.Version = "test"
+	a, err := app.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = ws.Close(ctx)
-		stopRun()
-		<-running
-		_ = ev.Close(ctx) // event streams first: httptest's Close waits for every handler
+		_ = a.Shutdown(ctx)
 		srv.Close()
 	})
-	return &testServer{hub: h, ws: ws, srv: srv, events: ev, frags: frags}
+	return &testServer{hub: a.Hub, ws: a.OWLCMS, srv: srv, events: a.Events, frags: a.Fragments}
 }
 
 // owlcmsClient is a WebSocket client that talks like OWLCMS 64.

@@ -41,25 +41,26 @@ func NewRouter(cfg Config) http.Handler {
 	if cfg.Started.IsZero() {
 		cfg.Started = time.Now()
 	}
+	if cfg.Fragments == nil {
+		cfg.Fragments = fragcache.New(fragcache.Options{})
+	}
+	s := &server{cfg: cfg, cache: cfg.Fragments}
 	root := chi.NewRouter()
+	// HEAD answers wherever GET does (chi's Get registers GET only): monitors and link
+	// checkers probe with HEAD. net/http drops the body. Routed before chi answers 405.
+	root.Use(middleware.GetHead)
 	// Board event streams: one per platform, plus the global one for pages without a
 	// platform. Only tokens flow here; htmx fetches the fragments. They sit outside the
 	// middleware below: a stream's handler stays parked on its stack for hours, once per
 	// viewer, and without the middleware frames that stack fits in half the memory (measured
 	// in docs/performance.md). ServeStream recovers and logs by itself.
-	root.Get("/events", func(w http.ResponseWriter, r *http.Request) { cfg.Events.ServeStream(w, r, "") })
-	// Only platforms the hub knows get a stream: streams are never removed, so letting any
-	// URL create one would let a stranger use up the slots before OWLCMS's platforms arrive.
 	// The platform is read from the escaped path, not a chi parameter: a platform may be
 	// named "A/B", and a {fop} segment never matches across a "/".
-	root.Get(events.PathPrefix+"*", func(w http.ResponseWriter, r *http.Request) {
-		fop, ok := events.PlatformOf(r)
-		if !ok || !known(cfg.Hub.Snapshot(), fop) {
-			http.Error(w, "unknown platform", http.StatusNotFound)
-			return
-		}
-		cfg.Events.ServeStream(w, r, fop)
-	})
+	root.Get("/events", s.handle(s.stream))
+	root.Get(events.PathPrefix+"*", s.handle(s.stream))
+	// A HEAD on a stream answers its headers without holding a viewer's slot open.
+	root.Head("/events", s.handle(s.streamHead))
+	root.Head(events.PathPrefix+"*", s.handle(s.streamHead))
 
 	r := root.With(
 		// Only streaming-safe middleware: /ws lives for hours. Recoverer skips upgraded
@@ -68,11 +69,10 @@ func NewRouter(cfg Config) http.Handler {
 		requestLog(cfg.Logger),
 		securityHeaders, // CSP and friends (web/security.go)
 	)
-	r.Get("/", landingHandler(cfg))
-	r.Get("/status", statusPageHandler(cfg))
-	r.Get("/healthz", health)
-	r.Head("/healthz", health)
-	r.Get("/api/status", statusHandler(cfg))
+	r.Get("/", s.handle(s.landing))
+	r.Get("/status", s.handle(s.statusPage))
+	r.Get("/healthz", s.handle(health))
+	r.Get("/api/status", s.handle(s.apiStatus))
 
 	// OWLCMS may be configured with any of these paths; the adapter routes on the envelope
 	// type, not the path.
@@ -80,27 +80,58 @@ func NewRouter(cfg Config) http.Handler {
 		r.Handle(p, cfg.OWLCMS)
 	}
 
-	r.Get("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
-	r.Head("/local/{kind}/*", assetHandler(cfg.Hub, cfg.Logger))
+	r.Get("/local/{kind}/*", s.handle(s.asset))
 	r.Handle(static.Prefix+"*", static.Handler())
 
 	// The boards last: /{board} matches any single path segment the routes above do not.
-	if cfg.Fragments == nil {
-		cfg.Fragments = fragcache.New(fragcache.Options{})
-	}
-	b := &boards{cfg: cfg, cache: cfg.Fragments}
-	r.Get(linkPath, b.link)
-	r.With(embeddable).Get("/{board}", b.page)
-	r.Get("/{board}/{fragment}", b.fragment)
+	r.Get(linkPath, s.handle(s.link))
+	r.With(embeddable).Get("/{board}", s.handle(s.page))
+	r.Get("/{board}/{fragment}", s.handle(s.fragment))
 	return root
+}
+
+// streamPlatform is the platform of an /events URL ("" for the global stream). Only
+// platforms the hub knows get a stream: streams are never removed, so letting any URL create
+// one would let a stranger use up the slots before OWLCMS's platforms arrive.
+// streamPlatform is the platform of an event stream's URL ("" for the global stream). Only
+// platforms the hub knows get a stream: streams are never removed, so letting any URL create
+// one would let a stranger use up the slots before OWLCMS's platforms arrive.
+func (s *server) streamPlatform(r *http.Request) (string, error) {
+	if r.URL.Path == "/events" {
+		return "", nil
+	}
+	fop, ok := events.PlatformOf(r)
+	if !ok || !known(s.cfg.Hub.Snapshot(), fop) {
+		return "", &httpError{status: http.StatusNotFound, msg: "unknown platform"}
+	}
+	return fop, nil
+}
+
+func (s *server) stream(w http.ResponseWriter, r *http.Request) error {
+	fop, err := s.streamPlatform(r)
+	if err != nil {
+		return err
+	}
+	s.cfg.Events.ServeStream(w, r, fop)
+	return nil
+}
+
+func (s *server) streamHead(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.streamPlatform(r); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	return nil
 }
 
 // health is liveness only: 200 whenever the process serves HTTP. It never depends on OWLCMS,
 // so an orchestrator does not restart a tracker that is merely waiting for a competition.
-func health(w http.ResponseWriter, _ *http.Request) {
+func health(w http.ResponseWriter, _ *http.Request) error {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write([]byte("ok\n"))
+	return nil
 }
 
 // requestLog logs every request at debug level (long-lived streams are logged when they end).

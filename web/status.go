@@ -151,7 +151,7 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 	for _, name := range s.FOPNames() {
 		fs := FOPStatus{Name: name}
 		if f := s.FOP(name); f != nil {
-			fs.Session, fs.Mode, fs.State, fs.SessionDone = f.SessionName, f.Mode, f.State, f.SessionDone
+			fs.Session, fs.Mode, fs.State, fs.SessionDone = f.SessionName, string(f.BoardMode()), f.State, f.SessionDone
 			fs.LastMessage, fs.LastUIEvent, fs.LastMessageAt = string(f.LastMessage), f.LastUIEvent, timePtr(f.UpdatedAt)
 			fs.DataVersion, fs.LiveVersion = f.DataVersion, f.LiveVersion
 		}
@@ -160,16 +160,16 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 	return st
 }
 
-func statusHandler(cfg Config) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		st := BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, time.Since(cfg.Started), cfg.Demo)
-		st.AddRefusals(cfg.Hub.Refusals())
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Cache-Control", "no-store")
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(st)
-	}
+// apiStatus serves /api/status: the same facts as /status, for scripts.
+func (s *server) apiStatus(w http.ResponseWriter, _ *http.Request) error {
+	st := BuildStatus(s.cfg.Hub.Snapshot(), s.cfg.Hub.Needs(), s.cfg.Version, time.Since(s.cfg.Started), s.cfg.Demo)
+	st.AddRefusals(s.cfg.Hub.Refusals())
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(st) // the headers are gone: a failed write is the client leaving
+	return nil
 }
 
 func timePtr(t time.Time) *time.Time {

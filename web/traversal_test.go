@@ -1,11 +1,8 @@
-package web
+package web_test
 
 import (
-	"context"
 	"io"
-	"log/slog"
 	"net"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,9 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/owlcms/tracker/app"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/owlcms"
-	"github.com/owlcms/tracker/web/events"
 )
 
 // TestLocalCannotEscape: whatever the encoding, /local/<kind>/<name> never serves a file
@@ -26,30 +22,17 @@ func TestLocalCannotEscape(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "secret.txt"), []byte(secret), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	store, err := hub.NewDirStore(filepath.Join(dir, "local"))
-	if err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "local"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
 	if err := os.WriteFile(filepath.Join(dir, "local", "secret.txt"), []byte(secret), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.DiscardHandler)
-	h := hub.New(hub.Options{Logger: log, Assets: store})
-	if _, err := h.ReplaceAssetsZip(hub.AssetFlags, zipFiles(t, map[string][]byte{"Good Club.svg": []byte("<svg/>")})); err != nil {
+	s := serveApp(t, app.Config{LocalDir: filepath.Join(dir, "local")})
+	if _, err := s.hub.ReplaceAssetsZip(hub.AssetFlags, zipFiles(t, map[string][]byte{"Good Club.svg": []byte("<svg/>")})); err != nil {
 		t.Fatal(err)
 	}
-	ws := owlcms.NewHandler(h, owlcms.Options{Logger: log})
-	ev := events.New(events.Options{Logger: log})
-	router := NewRouter(Config{Hub: h, OWLCMS: ws, Logger: log, Events: ev})
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = ws.Close(ctx)
-		_ = ev.Close(ctx)
-	}()
-	srv := httptest.NewServer(router)
-	defer srv.Close()
+	srv := s.srv
 	addr := strings.TrimPrefix(srv.URL, "http://")
 
 	for _, p := range []string{

@@ -1,4 +1,4 @@
-package web
+package web_test
 
 // updateAccepted reports whether a reply to an update means it was applied: 200, or the 428
 // asking only for the database that the adapter sends at the first text frame of a connection

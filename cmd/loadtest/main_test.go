@@ -11,10 +11,7 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/owlcms"
-	"github.com/owlcms/tracker/web"
-	"github.com/owlcms/tracker/web/events"
+	"github.com/owlcms/tracker/app"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -22,21 +19,15 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 // TestRunSmall runs the load tool against an in-process tracker with a few viewers: every
 // viewer sees every change, nothing fails, and the report says so.
 func TestRunSmall(t *testing.T) {
-	log := slog.New(slog.DiscardHandler)
-	h := hub.New(hub.Options{Logger: log})
-	ws := owlcms.NewHandler(h, owlcms.Options{Logger: log})
-	ev := events.New(events.Options{Logger: log})
-	runCtx, stopRun := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); ev.Run(runCtx, h) }()
-	srv := httptest.NewServer(web.NewRouter(web.Config{Hub: h, OWLCMS: ws, Logger: log, Events: ev}))
+	a, err := app.New(app.Config{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.Handler())
 	defer func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = ws.Close(ctx)
-		stopRun()
-		<-done
-		_ = ev.Close(ctx)
+		_ = a.Shutdown(ctx) // the event streams first: httptest's Close waits for every handler
 		srv.Close()
 	}()
 

@@ -8,11 +8,9 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/coder/websocket"
 	"go.uber.org/goleak"
 )
 
@@ -39,38 +37,6 @@ func startServe(t *testing.T, c config) (string, func() error) {
 		t.Fatal("serve did not start")
 	}
 	return "", nil
-}
-
-func TestServeShutsDownOWLCMSWithGoingAway(t *testing.T) {
-	addr, stop := startServe(t, config{LocalDir: t.TempDir(), WSReadLimitMB: 64, ShutdownPeriod: 5})
-
-	if err := healthCheck(addr); err != nil {
-		t.Fatalf("healthcheck: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	conn, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.CloseNow()
-	readErr := make(chan error, 1)
-	go func() {
-		_, _, err := conn.Read(ctx)
-		readErr <- err
-	}()
-	time.Sleep(50 * time.Millisecond) // let the server register the connection
-
-	if err := stop(); err != nil {
-		t.Fatalf("serve returned %v", err)
-	}
-	if got := websocket.CloseStatus(<-readErr); got != websocket.StatusGoingAway {
-		t.Errorf("OWLCMS socket closed with %v, want 1001 going away", got)
-	}
-	if err := healthCheck(addr); err == nil {
-		t.Error("still serving after shutdown")
-	}
-	http.DefaultClient.CloseIdleConnections()
 }
 
 func TestServeDemo(t *testing.T) {
@@ -145,72 +111,4 @@ func TestServeAdminListener(t *testing.T) {
 	if _, err := http.Get("http://" + adminAddr + "/metrics"); err == nil {
 		t.Error("admin listener still up after shutdown")
 	}
-}
-
-// TestServeShutdownDuringTraffic: the demo meet running fast, board streams open and fragments
-// being fetched, an OWLCMS connected: shutting down returns without hanging, and OWLCMS hears
-// 1001 (going away), so it starts reconnecting.
-func TestServeShutdownDuringTraffic(t *testing.T) {
-	addr, stop := startServe(t, config{Demo: true, Speed: 20, WSReadLimitMB: 64, ShutdownPeriod: 5})
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr}
-
-	ws, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.CloseNow()
-	closed := make(chan error, 1)
-	go func() {
-		for {
-			if _, _, err := ws.Read(ctx); err != nil {
-				closed <- err
-				return
-			}
-		}
-	}()
-
-	trafficCtx, stopTraffic := context.WithCancel(ctx)
-	defer stopTraffic()
-	var wg sync.WaitGroup
-	for range 5 { // viewers: a stream each, read until the server ends it
-		wg.Go(func() {
-			req, _ := http.NewRequestWithContext(trafficCtx, http.MethodGet, "http://"+addr+"/events/A", nil)
-			if resp, err := client.Do(req); err == nil {
-				_, _ = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-			}
-		})
-	}
-	wg.Go(func() { // fragments fetched in a loop until the server is gone
-		for trafficCtx.Err() == nil {
-			req, _ := http.NewRequestWithContext(trafficCtx, http.MethodGet, "http://"+addr+"/lifting-order/grid?fop=A", nil)
-			resp, err := client.Do(req)
-			if err != nil {
-				return
-			}
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-		}
-	})
-	time.Sleep(300 * time.Millisecond) // traffic under way
-
-	stopped := make(chan error, 1)
-	go func() { stopped <- stop() }()
-	select {
-	case err := <-stopped:
-		if err != nil && !errors.Is(err, context.Canceled) {
-			t.Errorf("serve returned %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("shutdown hung")
-	}
-	if got := websocket.CloseStatus(<-closed); got != websocket.StatusGoingAway {
-		t.Errorf("OWLCMS socket closed with %v, want 1001", got)
-	}
-	stopTraffic()
-	wg.Wait()
 }

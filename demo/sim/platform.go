@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/owlcms/tracker/demo"
+	"github.com/owlcms/tracker/hub"
 )
 
 // Meet-time durations of a session (divided by Speed in real time).
@@ -48,7 +49,7 @@ func (s *simulation) platform(ctx context.Context, p *demo.Platform) {
 			}
 		case cur.AttemptsDone() == 3 && !cjBreakDone[sess] && s.snatchOver(sess):
 			cjBreakDone[sess] = true
-			if !s.countdown(ctx, p, "FIRST_CJ", liftCountdown) {
+			if !s.countdown(ctx, p, string(hub.BreakFirstCJ), liftCountdown) {
 				return
 			}
 		default:
@@ -77,8 +78,8 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 	s.mu.Lock()
 	if p.Session != nil && !p.Session.Done {
 		p.Session.Done = true
-		p.State, p.BreakType, p.UIEvent = demo.StateBreak, "GROUP_DONE", "GroupDone"
-		p.BreakClockEvent, p.BreakMillis = "BreakPaused", 0
+		p.State, p.BreakType, p.UIEvent = demo.StateBreak, string(hub.BreakGroupDone), hub.UIEventGroupDone
+		p.BreakClockEvent, p.BreakMillis = string(hub.TimerBreakPaused), 0
 		s.sendUpdate(p)
 		s.mu.Unlock()
 		if !s.sleep(ctx, resultsShown/2) || !s.medals(ctx, p) {
@@ -87,17 +88,17 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 		s.mu.Lock()
 	}
 	next := s.following(p)
-	p.Session, p.State, p.BreakType, p.UIEvent = next, demo.StateBreak, "BEFORE_INTRODUCTION", "SwitchGroup"
+	p.Session, p.State, p.BreakType, p.UIEvent = next, demo.StateBreak, string(hub.BreakBeforeIntroduction), hub.UIEventSwitchGroup
 	s.sendUpdate(p)
 	s.mu.Unlock()
-	if !s.countdown(ctx, p, "BEFORE_INTRODUCTION", introCountdown) || !s.countdown(ctx, p, "FIRST_SNATCH", liftCountdown) {
+	if !s.countdown(ctx, p, string(hub.BreakBeforeIntroduction), introCountdown) || !s.countdown(ctx, p, string(hub.BreakFirstSnatch), liftCountdown) {
 		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p.State, p.BreakType, p.UIEvent = demo.StateCurrentAthlete, "", "StartLifting"
+	p.State, p.BreakType, p.UIEvent = demo.StateCurrentAthlete, "", hub.UIEventStartLifting
 	p.BreakClockEvent, p.BreakMillis = "", 0
-	p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), "SetTime"
+	p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), string(hub.TimerSet)
 	s.sendUpdate(p)
 	return true
 }
@@ -137,12 +138,12 @@ func (s *simulation) following(p *demo.Platform) *demo.Session {
 func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType string, d time.Duration) bool {
 	real := s.real(d)
 	s.mu.Lock()
-	p.State, p.BreakType, p.UIEvent = demo.StateBreak, breakType, "BreakStarted"
-	p.BreakClockEvent, p.BreakMillis = "BreakStarted", int(real.Milliseconds())
+	p.State, p.BreakType, p.UIEvent = demo.StateBreak, breakType, hub.UIEventBreakStarted
+	p.BreakClockEvent, p.BreakMillis = string(hub.TimerBreakStarted), int(real.Milliseconds())
 	s.sendUpdate(p)
 	s.link.send("timer", map[string]any{
 		"fopName": p.Name, "fopState": string(demo.StateBreak), "break": "true", "breakType": breakType,
-		"breakTimerEventType": "BreakStarted", "breakMillisRemaining": strconv.FormatInt(real.Milliseconds(), 10),
+		"breakTimerEventType": string(hub.TimerBreakStarted), "breakMillisRemaining": strconv.FormatInt(real.Milliseconds(), 10),
 		"breakStartTimeMillis": strconv.FormatInt(time.Now().UnixMilli(), 10), "indefiniteBreak": "false",
 	})
 	s.mu.Unlock()
@@ -154,10 +155,10 @@ func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType 
 func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete) bool {
 	s.mu.Lock()
 	allowed := demo.TimeAllowed(p.Session)
-	p.State, p.UIEvent, p.ClockMillis, p.ClockEvent = demo.StateCurrentAthlete, "LiftingOrderUpdated", allowed, "SetTime"
+	p.State, p.UIEvent, p.ClockMillis, p.ClockEvent = demo.StateCurrentAthlete, hub.UIEventLiftingOrderUpdated, allowed, string(hub.TimerSet)
 	p.BreakType, p.BreakClockEvent, p.BreakMillis = "", "", 0 // any countdown is over
 	s.sendUpdate(p)
-	s.clock(p, "SetTime", allowed, allowed)
+	s.clock(p, string(hub.TimerSet), allowed, allowed)
 	liftFor := minLift + time.Duration(s.rng.Int64N(int64(maxLift-minLift)))
 	good := s.rng.Float64() < 0.72
 	s.mu.Unlock()
@@ -166,8 +167,8 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	}
 
 	s.mu.Lock()
-	p.State, p.ClockEvent = demo.StateTimeRunning, "StartTime"
-	s.clock(p, "StartTime", allowed, allowed)
+	p.State, p.ClockEvent = demo.StateTimeRunning, string(hub.TimerStart)
+	s.clock(p, string(hub.TimerStart), allowed, allowed)
 	s.mu.Unlock()
 	if !s.sleep(ctx, liftFor) {
 		return false
@@ -175,10 +176,10 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 
 	left := max(allowed-int(s.real(liftFor).Milliseconds()), 0)
 	s.mu.Lock()
-	p.State, p.ClockEvent, p.ClockMillis = demo.StateTimeStopped, "StopTime", left
-	s.clock(p, "StopTime", left, allowed)
+	p.State, p.ClockEvent, p.ClockMillis = demo.StateTimeStopped, string(hub.TimerStop), left
+	s.clock(p, string(hub.TimerStop), left, allowed)
 	p.State = demo.StateDownSignal
-	s.decision(p, "DOWN_SIGNAL", nil)
+	s.decision(p, string(hub.DecisionDownSignal), nil)
 	// The three referees have decided: OWLCMS tells the jury at once (not for the public),
 	// spelled differently by different builds, and shows the lights after the reversal delay.
 	lights := s.lights(good)
@@ -191,7 +192,7 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 
 	s.mu.Lock()
 	p.State = demo.StateDecisionsVisible
-	s.decision(p, "FULL_DECISION", lights)
+	s.decision(p, string(hub.DecisionFull), lights)
 	i := a.AttemptsDone()
 	if err := a.RecordLift(good, time.Now()); err != nil {
 		s.opts.Logger.Error("owlcms-sim: recording a lift", "error", err)
@@ -200,7 +201,7 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 		_ = a.Declare(i+1, a.Attempts[i].Actual+1+s.rng.IntN(5)) // the coach asks 1 to 5 kg more
 	}
 	if next := p.Session; next != nil {
-		p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), "SetTime"
+		p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), string(hub.TimerSet)
 	}
 	s.sendUpdate(p) // OWLCMS recomputes the lifting order as soon as the lights are shown
 	s.mu.Unlock()
@@ -210,7 +211,7 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 
 	s.mu.Lock()
 	p.State = demo.StateCurrentAthlete
-	s.decision(p, "RESET", nil)
+	s.decision(p, string(hub.DecisionReset), nil)
 	jury := s.rng.IntN(juryEvery) == 0
 	s.mu.Unlock()
 	if jury {
@@ -294,7 +295,7 @@ func (s *simulation) clock(p *demo.Platform, event string, remaining, allowed in
 		"athleteMillisRemaining": strconv.Itoa(remaining), "timeAllowed": strconv.Itoa(allowed),
 		"athleteInitialWarningMillis": strconv.Itoa(initial), "athleteFinalWarningMillis": "30000",
 	}
-	if event != "SetTime" {
+	if event != string(hub.TimerSet) {
 		payload["athleteStartTimeMillis"] = strconv.FormatInt(time.Now().UnixMilli(), 10)
 	}
 	s.link.send("timer", payload)
@@ -305,8 +306,8 @@ func (s *simulation) clock(p *demo.Platform, event string, remaining, allowed in
 func (s *simulation) decision(p *demo.Platform, event string, lights []bool) {
 	payload := map[string]any{
 		"fop": p.Name, "fopState": string(p.State), "break": "false", "competitionName": s.comp.Name,
-		"decisionEventType": event, "decisionsVisible": strconv.FormatBool(event == "FULL_DECISION"),
-		"down": strconv.FormatBool(event == "DOWN_SIGNAL"),
+		"decisionEventType": event, "decisionsVisible": strconv.FormatBool(event == string(hub.DecisionFull)),
+		"down": strconv.FormatBool(event == string(hub.DecisionDownSignal)),
 	}
 	whites := 0
 	for i, good := range lights {

@@ -55,7 +55,7 @@ func AttemptLabel(r Request, f *hub.FOP) string {
 	if n < 1 || n > 3 {
 		return f.Current.AttemptHTML
 	}
-	if f.LiftType == "Clean_and_Jerk" {
+	if f.IsCleanJerk() {
 		return r.Tf("C_and_J_number", "C&J #{0}", n)
 	}
 	return r.Tf("Snatch_number", "Snatch #{0}", n)
@@ -68,7 +68,7 @@ func SessionLine(r Request) string {
 		return ""
 	}
 	lift := r.T("Scoreboard.Snatch", "Snatch")
-	if f.LiftType == "Clean_and_Jerk" {
+	if f.IsCleanJerk() {
 		lift = components.SanitizeRichText(r.T("Scoreboard.Clean_and_Jerk", "Clean & Jerk"))
 	}
 	line := strings.TrimSpace(r.Tf("Scoreboard.GroupLiftType", "Session {0} {1}", f.SessionName, lift))
@@ -88,7 +88,7 @@ func AttemptsDone(f *hub.FOP) int {
 	n := 0
 	for _, a := range f.Athletes {
 		cells := a.Snatch
-		if f.LiftType == "Clean_and_Jerk" {
+		if f.IsCleanJerk() {
 			cells = a.CleanJerk
 		}
 		for _, c := range cells {

@@ -6,100 +6,36 @@ import (
 	"github.com/owlcms/tracker/hub"
 )
 
-// Mode is what a board shows for a platform, as OWLCMS's own boards decide it
-// (HasBoardMode.computeBoardMode): a lifter, a countdown, a ceremony, an interruption, the end
-// of a session, or the waiting screen.
-type Mode string
+// Mode is what a board shows for a platform; the hub computes it (FOP.BoardMode), so that
+// boards and the status page never disagree.
+type Mode = hub.Mode
 
-// The board modes, with OWLCMS's names.
+// The board modes, under the names the boards have always used.
 const (
-	ModeWait                  Mode = "WAIT"                    // no session: competition name, waiting for the next one
-	ModeIntroCountdown        Mode = "INTRO_COUNTDOWN"         // countdown to the introduction of athletes
-	ModeLiftCountdown         Mode = "LIFT_COUNTDOWN"          // countdown to the first snatch or first clean & jerk
-	ModeLiftCountdownCeremony Mode = "LIFT_COUNTDOWN_CEREMONY" // that countdown runs during a ceremony
-	ModeCeremony              Mode = "CEREMONY"                // introduction of athletes or officials, medals
-	ModeInterruption          Mode = "INTERRUPTION"            // technical, marshal, jury or challenge: no countdown
-	ModeSessionDone           Mode = "SESSION_DONE"            // the session's results
-	ModeCurrentAthlete        Mode = "CURRENT_ATHLETE"         // lifting
+	ModeWait                  = hub.ModeWait
+	ModeIntroCountdown        = hub.ModeIntroCountdown
+	ModeLiftCountdown         = hub.ModeLiftCountdown
+	ModeLiftCountdownCeremony = hub.ModeLiftCountdownCeremony
+	ModeCeremony              = hub.ModeCeremony
+	ModeInterruption          = hub.ModeInterruption
+	ModeSessionDone           = hub.ModeSessionDone
+	ModeCurrentAthlete        = hub.ModeCurrentAthlete
 )
 
-var knownModes = map[Mode]bool{
-	ModeWait: true, ModeIntroCountdown: true, ModeLiftCountdown: true, ModeLiftCountdownCeremony: true,
-	ModeCeremony: true, ModeInterruption: true, ModeSessionDone: true, ModeCurrentAthlete: true,
-}
-
-// IsBreak reports whether the attempt bar shows a message instead of a lifter.
-func (m Mode) IsBreak() bool { return m != ModeCurrentAthlete && m != ModeWait }
-
-// HasCountdown reports whether the mode shows the break clock.
-func (m Mode) HasCountdown() bool {
-	return m == ModeIntroCountdown || m == ModeLiftCountdown || m == ModeLiftCountdownCeremony
-}
-
-// ModeOf is the board mode of a platform. OWLCMS sends its own mode with most messages and
-// that wins; the tracker computes it from the platform's state when it is absent. Session
-// done follows the hub's rule (GroupDone, reopened by any later lifting event), not a stale
-// SESSION_DONE left in the merged fields.
-func ModeOf(f *hub.FOP) Mode {
-	switch {
-	case f == nil || f.Hidden:
-		return ModeWait
-	case f.SessionDone:
-		return ModeSessionDone
-	case f.State == "INACTIVE" && f.CurrentKey == "":
-		return ModeWait
-	}
-	if m := Mode(f.Mode); knownModes[m] && m != ModeSessionDone {
-		return m
-	}
-	if f.State == "BREAK" || (f.State == "" && f.Break) {
-		return breakMode(f.BreakType, ceremonyOf(f))
-	}
-	return ModeCurrentAthlete
-}
-
-// breakMode is OWLCMS's mode table for a platform in a break.
-func breakMode(breakType, ceremony string) Mode {
-	switch breakType {
-	case "FIRST_SNATCH", "FIRST_CJ":
-		switch ceremony {
-		case "":
-			return ModeLiftCountdown
-		case "INTRODUCTION":
-			return ModeCeremony
-		}
-		return ModeLiftCountdownCeremony
-	}
-	switch {
-	case ceremony != "" || breakType == "CEREMONY":
-		return ModeCeremony
-	case breakType == "BEFORE_INTRODUCTION":
-		return ModeIntroCountdown
-	case breakType == "GROUP_DONE":
-		return ModeSessionDone
-	}
-	return ModeInterruption // JURY, CHALLENGE, MARSHAL, TECHNICAL, or no type at all
-}
-
-// ceremonyOf is the ceremony under way, "" when none (or when it just ended).
-func ceremonyOf(f *hub.FOP) string {
-	if f.CeremonyEvent == "ceremonyDone" {
-		return ""
-	}
-	return f.CeremonyType
-}
+// ModeOf is the board mode of a platform (nil: waiting).
+func ModeOf(f *hub.FOP) Mode { return f.BoardMode() }
 
 // breakTypeOf is the break type, completed from a jury event when OWLCMS's break update has
 // not arrived yet.
-func breakTypeOf(f *hub.FOP) string {
+func breakTypeOf(f *hub.FOP) hub.BreakType {
 	if f.BreakType != "" {
-		return f.BreakType
+		return hub.BreakType(f.BreakType)
 	}
-	switch f.Decision.Event {
-	case "START_DELIBERATION":
-		return "JURY"
-	case "CHALLENGE":
-		return "CHALLENGE"
+	switch hub.DecisionEvent(f.Decision.Event) {
+	case hub.DecisionStartDeliberation:
+		return hub.BreakJury
+	case hub.DecisionChallenge:
+		return hub.BreakChallenge
 	}
 	return ""
 }
@@ -142,26 +78,26 @@ type text struct{ key, english string }
 // OWLCMS's public messages (BreakDisplay.inferMessage): a ceremony names itself, otherwise
 // the break type does; a technical or marshal issue, or an unknown type, is a pause.
 var (
-	ceremonyTexts = map[string]text{
-		"INTRODUCTION":           {"BreakMgmt.IntroductionOfAthletes", "Introduction of Athletes"},
-		"MEDALS":                 {"PublicMsg.Medals", "Medal Ceremony"},
-		"OFFICIALS_INTRODUCTION": {"BreakMgmt.IntroductionOfOfficials", "Introduction of Officials"},
+	ceremonyTexts = map[hub.CeremonyType]text{
+		hub.CeremonyIntroduction:          {"BreakMgmt.IntroductionOfAthletes", "Introduction of Athletes"},
+		hub.CeremonyMedals:                {"PublicMsg.Medals", "Medal Ceremony"},
+		hub.CeremonyOfficialsIntroduction: {"BreakMgmt.IntroductionOfOfficials", "Introduction of Officials"},
 	}
-	breakTexts = map[string]text{
-		"FIRST_SNATCH":        {"BreakType.FIRST_SNATCH", "Time before Snatch"},
-		"FIRST_CJ":            {"BreakType.FIRST_CJ", "Time before Clean & Jerk"},
-		"BEFORE_INTRODUCTION": {"BreakType.BEFORE_INTRODUCTION", "Time before Introduction"},
-		"JURY":                {"PublicMsg.JuryDeliberation", "Jury Deliberation"},
-		"CHALLENGE":           {"PublicMsg.CHALLENGE", "Challenge"},
-		"GROUP_DONE":          {"PublicMsg.GroupDone", "Results"},
-		"CEREMONY":            {"BreakType.CEREMONY", "Ceremony"},
+	breakTexts = map[hub.BreakType]text{
+		hub.BreakFirstSnatch:        {"BreakType.FIRST_SNATCH", "Time before Snatch"},
+		hub.BreakFirstCJ:            {"BreakType.FIRST_CJ", "Time before Clean & Jerk"},
+		hub.BreakBeforeIntroduction: {"BreakType.BEFORE_INTRODUCTION", "Time before Introduction"},
+		hub.BreakJury:               {"PublicMsg.JuryDeliberation", "Jury Deliberation"},
+		hub.BreakChallenge:          {"PublicMsg.CHALLENGE", "Challenge"},
+		hub.BreakGroupDone:          {"PublicMsg.GroupDone", "Results"},
+		hub.BreakCeremony:           {"BreakType.CEREMONY", "Ceremony"},
 	}
 	pausedText = text{"PublicMsg.CompetitionPaused", "Competition paused"}
 )
 
 // breakText is OWLCMS's public message for the break or ceremony under way.
 func breakText(r Request, f *hub.FOP) string {
-	t, ok := ceremonyTexts[ceremonyOf(f)]
+	t, ok := ceremonyTexts[f.CeremonyUnderWay()]
 	if !ok {
 		if t, ok = breakTexts[breakTypeOf(f)]; !ok {
 			t = pausedText

@@ -48,7 +48,7 @@ func Slot(r Request) components.SlotView {
 		s = breakClock(r, f.BreakClock)
 	case m == ModeInterruption || m.HasCountdown():
 		s = components.SlotView{Kind: "stop", Label: hub.PlainText(breakText(r, f))}
-	case m.IsBreak() || m == ModeWait || f.State == "INACTIVE":
+	case m.IsBreak() || m == ModeWait || hub.FOPState(f.State) == hub.StateInactive:
 		// A ceremony or the session's results: no clock.
 	default:
 		s = athleteClock(r, f)
@@ -62,13 +62,13 @@ func Slot(r Request) components.SlotView {
 // hold is the signal laid over the slot, nil when none is due at the time of the render.
 func hold(r Request, base string) *components.HoldView {
 	d := r.FOP.Decision
-	if d.Event == "JURY_DECISION" && !d.ReceivedAt.IsZero() {
+	if hub.DecisionEvent(d.Event) == hub.DecisionJury && !d.ReceivedAt.IsZero() {
 		until := d.ReceivedAt.Add(JuryHold)
 		verdict := hub.LightNone
-		switch d.JuryDecision {
-		case "GOOD_LIFT":
+		switch hub.JuryVerdict(d.JuryDecision) {
+		case hub.JuryGoodLift:
 			verdict = hub.LightGood
-		case "BAD_LIFT":
+		case hub.JuryBadLift:
 			verdict = hub.LightBad
 		}
 		if verdict != hub.LightNone && r.before(until) {

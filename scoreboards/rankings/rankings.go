@@ -34,7 +34,7 @@ var Board = &board.Board{
 
 // Data is the board's view model: every number on the board comes from here.
 func Data(r board.Request) components.StandardView {
-	bySnatch := r.FOP == nil || r.FOP.LiftType != "Clean_and_Jerk"
+	bySnatch := r.FOP == nil || !r.FOP.IsCleanJerk()
 	label := components.SanitizeRichText(r.T("Scoreboard.Total", "Total"))
 	if bySnatch {
 		label = components.SanitizeRichText(r.T("Scoreboard.Snatch", "Snatch"))

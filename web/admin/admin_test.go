@@ -1,4 +1,4 @@
-package admin
+package admin_test
 
 import (
 	"context"
@@ -13,36 +13,30 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/owlcms/tracker/demo"
-	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/owlcms"
-	"github.com/owlcms/tracker/web/events"
-	"github.com/owlcms/tracker/web/fragcache"
+	"github.com/owlcms/tracker/app"
+	"github.com/owlcms/tracker/web/admin"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
-func sources(t *testing.T) Sources {
+// sources is a demo tracker's components (app.New, the one assembly) with one fragment
+// rendered and platform A's stream open.
+func sources(t *testing.T) admin.Sources {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
-	h := hub.New(hub.Options{Logger: log})
-	if err := demo.Load(h); err != nil {
+	a, err := app.New(app.Config{Logger: slog.New(slog.DiscardHandler), Demo: true})
+	if err != nil {
 		t.Fatal(err)
 	}
-	ws := owlcms.NewHandler(h, owlcms.Options{Logger: log})
-	ev := events.New(events.Options{Logger: log})
-	ev.Ensure("A")
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = ws.Close(ctx)
-		_ = ev.Close(ctx)
+		_ = a.Shutdown(ctx)
 	})
-	frags := fragcache.New(fragcache.Options{})
-	if _, err := frags.Get("k", func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+	a.Events.Ensure("A")
+	if _, err := a.Fragments.Get("k", func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
 		t.Fatal(err)
 	}
-	return Sources{Hub: h, OWLCMS: ws, Events: ev, Fragments: frags}
+	return admin.Sources{Hub: a.Hub, OWLCMS: a.OWLCMS, Events: a.Events, Fragments: a.Fragments}
 }
 
 func get(t *testing.T, h http.Handler, path string) (int, http.Header, string) {
@@ -54,13 +48,13 @@ func get(t *testing.T, h http.Handler, path string) (int, http.Header, string) {
 
 var (
 	sampleLine = regexp.MustCompile(`^([a-z_]+)(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?[0-9.e+-]+$`)
-	typeLine   = regexp.MustCompile(`^# TYPE ([a-z_]+) (counter|gauge)$`)
+	typeLine   = regexp.MustCompile(`^# TYPE ([a-z_]+) (counter|gauge|histogram|summary|untyped)$`)
 )
 
 // TestMetricsExposition: /metrics is valid Prometheus text, each family announced before its
 // samples, and carries what an organiser's dashboard needs.
 func TestMetricsExposition(t *testing.T) {
-	code, hdr, body := get(t, NewHandler(sources(t)), "/metrics")
+	code, hdr, body := get(t, admin.NewHandler(sources(t)), "/metrics")
 	if code != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "text/plain; version=0.0.4") {
 		t.Fatalf("%d %q", code, hdr.Get("Content-Type"))
 	}
@@ -79,7 +73,7 @@ func TestMetricsExposition(t *testing.T) {
 			m := sampleLine.FindStringSubmatch(line)
 			if m == nil {
 				t.Errorf("bad sample line %q", line)
-			} else if !typed[m[1]] {
+			} else if name := m[1]; !typed[name] && !typed[strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, "_bucket"), "_sum"), "_count")] {
 				t.Errorf("sample before its TYPE: %q", line)
 			}
 		}
@@ -97,6 +91,10 @@ func TestMetricsExposition(t *testing.T) {
 		`tracker_platform_last_update_timestamp_seconds{fop="A"} `,
 		"go_goroutines ",
 		"go_memstats_stack_inuse_bytes ",
+		"process_resident_memory_bytes ",
+		`tracker_fragment_render_seconds_bucket{le="0.0001"} `,
+		`tracker_fragment_render_seconds_bucket{le="+Inf"} 1`,
+		"tracker_fragment_render_seconds_count 1",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)
@@ -104,17 +102,8 @@ func TestMetricsExposition(t *testing.T) {
 	}
 }
 
-func TestLabelEscaping(t *testing.T) {
-	var b strings.Builder
-	p := &promWriter{w: &b}
-	p.sample("m", 1, "fop", "a\"b\\c\nd")
-	if got, want := b.String(), `m{fop="a\"b\\c\nd"} 1`+"\n"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
-
 func TestProfilerAndIndex(t *testing.T) {
-	h := NewHandler(Sources{})
+	h := admin.NewHandler(admin.Sources{})
 	if code, _, body := get(t, h, "/debug/pprof/"); code != http.StatusOK || !strings.Contains(body, "goroutine") {
 		t.Errorf("pprof index: %d", code)
 	}

@@ -3,6 +3,8 @@ package events
 import (
 	"context"
 	"log/slog"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -163,11 +165,7 @@ func (b *Broker) countViewer(id string, delta int64) {
 func (b *Broker) streamIDs() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	ids := make([]string, 0, len(b.streams))
-	for id := range b.streams {
-		ids = append(ids, id)
-	}
-	return ids
+	return slices.Collect(maps.Keys(b.streams))
 }
 
 // Close ends every stream: it cancels every connection, waits for the handlers to return, and

@@ -4,8 +4,8 @@
 // event is only a version token ("v=123"): htmx ignores it, and HTML never travels over SSE.
 //
 // The broker wraps github.com/r3labs/sse/v2 behind a small API so that the library can be
-// swapped. The library is unmaintained and has sharp edges (listed in hazards.go); each place
-// that works around one names the hazard's number.
+// swapped. The library is unmaintained and has sharp edges, listed and numbered in
+// docs/sse.md; each place that works around one names its hazard number there.
 package events
 
 import (

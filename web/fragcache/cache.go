@@ -10,12 +10,14 @@ package fragcache
 
 import (
 	"container/list"
-	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // Defaults used when Options fields are zero or negative.
@@ -46,12 +48,15 @@ type Cache struct {
 	// mu guards everything below. One mutex is enough: the critical
 	// sections are map and list operations only; rendering and compressing
 	// happen outside it.
-	mu       sync.Mutex
-	lru      *list.List               // front = most recently used; values are *item
-	items    map[string]*list.Element // cached entries by key
-	inflight map[string]*call         // renders in progress by key
-	bytes    int64
-	stats    Stats
+	mu    sync.Mutex
+	lru   *list.List               // front = most recently used; values are *item
+	items map[string]*list.Element // cached entries by key
+	bytes int64
+	stats Stats
+
+	// renders de-duplicates concurrent renders of a key: the first caller renders, the others
+	// wait and share its result (and a renderer's runtime.Goexit releases them with an error).
+	renders singleflight.Group
 }
 
 // item is what the LRU list holds: the key is needed to delete the map
@@ -60,15 +65,6 @@ type item struct {
 	key   string
 	entry *Entry
 	size  int64
-}
-
-// call is one render in progress. Goroutines asking for the same key while
-// it runs wait on done and then share entry and err.
-type call struct {
-	done  chan struct{}
-	entry *Entry
-	err   error
-	took  time.Duration // how long render ran
 }
 
 // New returns an empty cache bounded by o.
@@ -84,7 +80,6 @@ func New(o Options) *Cache {
 		maxBytes:   o.MaxBytes,
 		lru:        list.New(),
 		items:      make(map[string]*list.Element),
-		inflight:   make(map[string]*call),
 	}
 }
 
@@ -106,63 +101,64 @@ func New(o Options) *Cache {
 // Least-recently-used entries are evicted beyond MaxEntries or MaxBytes.
 // An entry larger than MaxBytes on its own is returned but not cached.
 func (c *Cache) Get(key string, render func(w io.Writer) error) (*Entry, error) {
+	if e := c.lookup(key, true); e != nil {
+		return e, nil
+	}
+	v, err, _ := c.renders.Do(key, func() (any, error) {
+		// A render of key may have finished between the lookup and Do.
+		if e := c.lookup(key, false); e != nil {
+			return e, nil
+		}
+		return c.render(key, render)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*Entry), nil
+}
+
+// lookup returns the cached entry of key, nil when there is none; count says whether the
+// lookup counts as a hit or a miss.
+func (c *Cache) lookup(key string, count bool) *Entry {
 	c.mu.Lock()
-	if el, ok := c.items[key]; ok {
-		c.lru.MoveToFront(el)
+	defer c.mu.Unlock()
+	el, ok := c.items[key]
+	switch {
+	case !count:
+	case ok:
 		c.stats.Hits++
-		c.mu.Unlock()
-		return el.Value.(*item).entry, nil
+	default:
+		c.stats.Misses++
 	}
-	c.stats.Misses++
-	if cl, ok := c.inflight[key]; ok {
-		c.mu.Unlock()
-		<-cl.done
-		return cl.entry, cl.err
+	if !ok {
+		return nil
 	}
-	cl := &call{done: make(chan struct{})}
-	c.inflight[key] = cl
+	c.lru.MoveToFront(el)
+	return el.Value.(*item).entry
+}
+
+// render builds the entry of key and caches it. The deferred bookkeeping runs on every
+// exit path, runtime.Goexit included (a failed test's t.FailNow in render).
+func (c *Cache) render(key string, render func(w io.Writer) error) (e *Entry, err error) {
+	c.mu.Lock()
 	c.stats.Renders++
 	c.mu.Unlock()
-
-	c.run(key, cl, render)
-	return cl.entry, cl.err
-}
-
-// errGoexit is reported to waiters when render calls runtime.Goexit (for
-// example t.FailNow in a test): the renderer's goroutine is gone, but the
-// waiters must still be released.
-var errGoexit = errors.New("fragcache: render called runtime.Goexit")
-
-// run renders into cl and publishes the result. The deferred finish runs on
-// every exit path, including runtime.Goexit, so waiters are always released
-// and the in-flight marker is always removed.
-func (c *Cache) run(key string, cl *call, render func(w io.Writer) error) {
-	normal := false
+	start, normal := time.Now(), false
 	defer func() {
-		if !normal {
-			cl.entry, cl.err = nil, errGoexit
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		took := time.Since(start)
+		c.stats.RenderTime += took
+		c.stats.RenderCounts[renderBucket(took)]++
+		if !normal || err != nil {
+			c.stats.Errors++
+			return
 		}
-		c.finish(key, cl)
+		c.add(key, e)
 	}()
-	start := time.Now()
-	cl.entry, cl.err = build(render)
-	cl.took = time.Since(start)
+	e, err = build(render)
 	normal = true
-}
-
-// finish stores a successful result, forgets the in-flight call and wakes
-// the waiters.
-func (c *Cache) finish(key string, cl *call) {
-	c.mu.Lock()
-	delete(c.inflight, key)
-	c.stats.RenderTime += cl.took
-	if cl.err != nil {
-		c.stats.Errors++
-	} else {
-		c.add(key, cl.entry)
-	}
-	c.mu.Unlock()
-	close(cl.done)
+	return e, err
 }
 
 // add inserts e as most recently used and evicts from the back until both
@@ -195,8 +191,26 @@ type Stats struct {
 	// RenderTime is the time spent in render calls (rendering plus gzip), failed ones
 	// included: divided by Renders, the average cost of a fragment version.
 	RenderTime time.Duration
-	Entries    int   // entries currently cached
-	Bytes      int64 // plain plus gzip bytes currently cached
+	// RenderCounts counts renders by duration: RenderCounts[i] those that took at most
+	// RenderBuckets[i] (and more than the bucket before), the last one those above every bound.
+	RenderCounts [len(RenderBuckets) + 1]uint64
+	Entries      int   // entries currently cached
+	Bytes        int64 // plain plus gzip bytes currently cached
+}
+
+// RenderBuckets are the bounds of Stats.RenderCounts: from a small fragment's tenth of a
+// millisecond to a team scoreboard of a large meet.
+var RenderBuckets = [...]time.Duration{
+	100 * time.Microsecond, 250 * time.Microsecond, 500 * time.Microsecond,
+	time.Millisecond, 2500 * time.Microsecond, 5 * time.Millisecond,
+	10 * time.Millisecond, 25 * time.Millisecond, 50 * time.Millisecond,
+	100 * time.Millisecond, 250 * time.Millisecond,
+}
+
+// renderBucket is the index in Stats.RenderCounts of a render that took d.
+func renderBucket(d time.Duration) int {
+	i, _ := slices.BinarySearch(RenderBuckets[:], d)
+	return i
 }
 
 // Stats returns a consistent snapshot of the counters.

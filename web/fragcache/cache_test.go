@@ -369,3 +369,28 @@ func TestRenderTimeAdds(t *testing.T) {
 		t.Errorf("Renders %d, RenderTime %v; want 2 and at least 4ms", s.Renders, s.RenderTime)
 	}
 }
+
+func TestRenderBucket(t *testing.T) {
+	for _, tt := range []struct {
+		d    time.Duration
+		want int
+	}{
+		{0, 0}, {100 * time.Microsecond, 0}, {101 * time.Microsecond, 1}, {time.Millisecond, 3},
+		{250 * time.Millisecond, len(RenderBuckets) - 1}, {time.Second, len(RenderBuckets)},
+	} {
+		if got := renderBucket(tt.d); got != tt.want {
+			t.Errorf("renderBucket(%v) = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+	c := New(Options{})
+	if _, err := c.Get("k", writeString("x")); err != nil {
+		t.Fatal(err)
+	}
+	var n uint64
+	for _, v := range c.Stats().RenderCounts {
+		n += v
+	}
+	if n != 1 {
+		t.Errorf("render counts %v, want one render", c.Stats().RenderCounts)
+	}
+}

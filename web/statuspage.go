@@ -7,26 +7,27 @@ import (
 	"time"
 
 	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/hub"
 )
 
-// statusPageHandler serves the organiser's status page (/status); an htmx request gets only
-// the status fragment.
-func statusPageHandler(cfg Config) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		now := time.Now()
-		v := homeView{
-			Status:    BuildStatus(cfg.Hub.Snapshot(), cfg.Hub.Needs(), cfg.Version, now.Sub(cfg.Started), cfg.Demo),
-			OWLCMSURL: owlcmsURL(r),
-			Now:       now,
-		}
-		v.Status.AddRefusals(cfg.Hub.Refusals())
-		w.Header().Set("Cache-Control", "no-store")
-		var opts []func(*templ.ComponentHandler)
-		if r.Header.Get("HX-Request") == "true" {
-			opts = append(opts, templ.WithFragments("status"))
-		}
-		templ.Handler(Home(v), opts...).ServeHTTP(w, r)
+// statusPage serves the organiser's status page (/status); an htmx request gets only the
+// status fragment.
+func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
+	now := time.Now()
+	v := homeView{
+		Status:    BuildStatus(s.cfg.Hub.Snapshot(), s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
+		OWLCMSURL: owlcmsURL(r),
+		Now:       now,
 	}
+	v.Status.AddRefusals(s.cfg.Hub.Refusals())
+	w.Header().Set("Cache-Control", "no-store")
+	var opts []func(*templ.ComponentHandler)
+	if r.Header.Get("HX-Request") == "true" {
+		opts = append(opts, templ.WithFragments("status"))
+	}
+	templ.Handler(Home(v), opts...).ServeHTTP(w, r)
+	return nil
 }
 
 // owlcmsURL is the address OWLCMS must be given, as seen by the browser asking.
@@ -52,25 +53,26 @@ func ago(now, t time.Time) string {
 	return t.Format("15:04")
 }
 
-// modeLabel says in plain words what a platform is doing (OWLCMS's board modes).
+// modeLabel says in plain words what a platform is doing: its board mode (FOP.BoardMode),
+// the same one its boards show.
 func modeLabel(f FOPStatus) string {
 	if f.SessionDone {
 		return "session done"
 	}
-	switch f.Mode {
+	switch hub.Mode(f.Mode) {
 	case "":
 		return "waiting for OWLCMS"
-	case "WAIT":
+	case hub.ModeWait:
 		return "no session started"
-	case "CURRENT_ATHLETE":
+	case hub.ModeCurrentAthlete:
 		return "lifting"
-	case "INTRO_COUNTDOWN", "LIFT_COUNTDOWN", "LIFT_COUNTDOWN_CEREMONY":
+	case hub.ModeIntroCountdown, hub.ModeLiftCountdown, hub.ModeLiftCountdownCeremony:
 		return "countdown"
-	case "CEREMONY":
+	case hub.ModeCeremony:
 		return "ceremony"
-	case "INTERRUPTION":
+	case hub.ModeInterruption:
 		return "interrupted"
-	case "SESSION_DONE":
+	case hub.ModeSessionDone:
 		return "session done"
 	}
 	return strings.ToLower(strings.ReplaceAll(f.Mode, "_", " "))
