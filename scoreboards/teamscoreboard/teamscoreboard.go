@@ -98,7 +98,9 @@ type MemberView struct {
 	Top, TopPredicted bool
 }
 
-// Data is the board's view model: every number on the team scoreboard comes from here.
+// Data is the board's view model, a function of r alone: every number on the team scoreboard
+// is read from the hub snapshot in r here (hub → board → components), and the templates only
+// lay it out.
 func Data(r board.Request) View {
 	s := settingsOf(r)
 	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.Predicting}

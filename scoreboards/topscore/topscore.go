@@ -76,7 +76,9 @@ type Row struct {
 	Current                                               bool
 }
 
-// Data is the board's view model: every number on the top-score board comes from here.
+// Data is the board's view model, a function of r alone: every number on the top-score board
+// is read from the hub snapshot in r here (hub → board → components), and the templates only
+// lay it out.
 func Data(r board.Request) View {
 	sys := meet.SystemFor(r.Query.Get("scoringSystem"), r.Competition())
 	if sys.Points {

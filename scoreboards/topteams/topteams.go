@@ -59,7 +59,9 @@ type Row struct {
 	Rank, Team, FlagURL, Points, Members, Scored string
 }
 
-// Data is the board's view model: every number on the top-teams board comes from here.
+// Data is the board's view model, a function of r alone: every number on the top-teams board
+// is read from the hub snapshot in r here (hub → board → components), and the templates only
+// lay it out.
 func Data(r board.Request) View {
 	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
