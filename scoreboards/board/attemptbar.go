@@ -10,10 +10,6 @@ import (
 // KgSymbol follows every weight: a non-breaking space keeps "170 kg" on one line.
 const KgSymbol = "\u00a0kg"
 
-// Waiting reports whether the platform has no session to show: nothing received yet,
-// OWLCMS hides it, or it is inactive with nobody to lift.
-func Waiting(f *hub.FOP) bool { return ModeOf(f) == ModeWait }
-
 // AttemptBar builds the attempt bar of a platform in the viewer's language: the lifter, or in
 // a break the break's message; the slot on the right holds the clock or the decision.
 func AttemptBar(r Request) components.AttemptBarView {
