@@ -70,9 +70,9 @@ func Goldens(t *testing.T, b *board.Board, cases ...Case) {
 			dark := map[string]string{}
 			for _, v := range variants {
 				r := GoldenRequest(b, c, v.lang, v.theme)
-				Golden(t, base+"-page"+v.suffix, renderPage(t, b, r))
+				Golden(t, base+"-page"+v.suffix, RenderPage(t, b, r))
 				for _, f := range b.Fragments {
-					got := renderFragment(t, b, r, f.Name)
+					got := RenderFragment(t, b, r, f.Name)
 					rendered[f.Name] = rendered[f.Name] || got != ""
 					switch v.suffix {
 					case "":
@@ -94,15 +94,22 @@ func Goldens(t *testing.T, b *board.Board, cases ...Case) {
 // GoldenRequest is the request the web layer would build for a viewer of case c, with the
 // French translations and fixed URLs and time.
 func GoldenRequest(b *board.Board, c Case, lang, theme string) board.Request {
+	snap := *c.Snap
+	snap.Translations = French
+	c.Snap = &snap
+	return c.Request(b, lang, theme)
+}
+
+// Request is the request the web layer would build for a viewer of case c on board b, with
+// the case's snapshot and fixed URLs and time.
+func (c Case) Request(b *board.Board, lang, theme string) board.Request {
 	q, err := url.ParseQuery(c.Query)
 	if err != nil {
 		panic(err)
 	}
-	snap := *c.Snap
-	snap.Translations = French
 	o := board.DefaultOptions
 	o.Theme = theme
-	r := board.NewRequest(&snap, c.FOP, lang, o, b.BoardQuery(q))
+	r := board.NewRequest(c.Snap, c.FOP, lang, o, b.BoardQuery(q))
 	r.Now = cmp.Or(c.Now, Now)
 	fq := url.Values{"lang": {lang}}
 	if c.FOP != "" {
@@ -123,7 +130,8 @@ func GoldenRequest(b *board.Board, c Case, lang, theme string) board.Request {
 	return r
 }
 
-func renderPage(t *testing.T, b *board.Board, r board.Request) string {
+// RenderPage renders b's whole page for r.
+func RenderPage(t testing.TB, b *board.Board, r board.Request) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := b.View(r).Render(context.Background(), &buf); err != nil {
@@ -132,7 +140,8 @@ func renderPage(t *testing.T, b *board.Board, r board.Request) string {
 	return buf.String()
 }
 
-func renderFragment(t *testing.T, b *board.Board, r board.Request, name string) string {
+// RenderFragment renders the fragment called name of b's page for r.
+func RenderFragment(t testing.TB, b *board.Board, r board.Request, name string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := templ.RenderFragments(context.Background(), &buf, b.View(r), name); err != nil {
