@@ -2,9 +2,10 @@ package board_test
 
 import (
 	"net/url"
-	"reflect"
 	"testing"
 	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
@@ -133,8 +134,8 @@ func TestAttemptBar(t *testing.T) {
 				tt.edit(f)
 			}
 			got := board.AttemptBar(req(f, tt.lang))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("AttemptBar =\n%+v\nwant\n%+v", got, tt.want)
+			if diff := gocmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("AttemptBar (-want +got):\n%s", diff)
 			}
 		})
 	}
