@@ -90,7 +90,7 @@ func Data(r board.Request) View {
 	if m == board.ModeWait {
 		v.Waiting = true
 		v.Headline = r.CompetitionName()
-		v.Message = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Message = r.WaitingNextSession()
 		return v
 	}
 	v.Slot = slot(r)

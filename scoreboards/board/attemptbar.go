@@ -1,6 +1,7 @@
 package board
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/owlcms/tracker/components"
@@ -20,7 +21,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 			Waiting:     true,
 			Mode:        string(m),
 			Message:     r.CompetitionName(),
-			SessionLine: r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session."),
+			SessionLine: r.WaitingNextSession(),
 		}
 	}
 	v := components.AttemptBarView{Mode: string(m), SessionLine: SessionLine(r), Slot: Slot(r)}
@@ -33,9 +34,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 	v.StartNumber, v.FullName, v.Team, v.Category = c.StartNumber, c.FullName, c.TeamName, c.Category
 	if a := CurrentAthlete(f); a != nil {
 		v.FlagURL = a.FlagURL
-		if v.Team == "" {
-			v.Team = a.TeamName
-		}
+		v.Team = cmp.Or(v.Team, a.TeamName)
 	}
 	v.AttemptHTML = AttemptLabel(r, f)
 	if c.Weight != "" && c.Weight != "0" {

@@ -73,7 +73,7 @@ func (d OrderBoard) View(r Request) components.StandardView {
 	v.Grid.Columns = GridColumns(r.FOP, rows)
 	v.Grid.RankLbl = v.Grid.Labels.Rank
 	if len(rows) == 0 {
-		v.Grid.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Grid.Empty = r.WaitingNextSession()
 	}
 	v.Fit = Fitting(v.Grid, v.Leaders, v.Records)
 	return v

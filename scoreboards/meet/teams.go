@@ -43,9 +43,7 @@ var CompetitionSystems = map[string]string{"BW_SINCLAIR": "Sinclair", "SMM": "SM
 
 // SystemFor is the scoring system named in a URL, else the competition's, else Sinclair.
 func SystemFor(name string, comp hub.Competition) System {
-	if name == "" {
-		name = CompetitionSystems[comp.ScoringSystem]
-	}
+	name = cmp.Or(name, CompetitionSystems[comp.ScoringSystem])
 	for _, s := range Systems {
 		if strings.EqualFold(s.Name, name) {
 			return s

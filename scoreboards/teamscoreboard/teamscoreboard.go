@@ -124,7 +124,7 @@ func Data(r board.Request) View {
 		v.Teams = append(v.Teams, tv)
 	}
 	if len(v.Teams) == 0 {
-		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Empty = r.WaitingNextSession()
 	}
 	v.Fit = fit(len(v.Teams), athletes, s.Predicting)
 	return v

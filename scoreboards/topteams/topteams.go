@@ -83,7 +83,7 @@ func Data(r board.Request) View {
 		v.Tables = append(v.Tables, t)
 	}
 	if len(v.Tables) == 0 {
-		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Empty = r.WaitingNextSession()
 	}
 	v.Fit = components.Fit{Width: 40, Height: 2 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
 	return v
