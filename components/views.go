@@ -87,7 +87,7 @@ type GridView struct {
 type GridLabels struct {
 	Start, Name, Category, Born, Team, Custom1, Custom2 string
 	SnatchHTML, CleanJerkHTML, Total, Rank, Best        string
-	Sinclair, SinclairRank                              string
+	Sinclair                                            string
 }
 
 // GridColumns are the optional columns the competition enables.
