@@ -63,6 +63,7 @@ func Goldens(t *testing.T, b *board.Board, cases ...Case) {
 	}()
 	for _, c := range cases {
 		t.Run(cmp.Or(c.Name, "main"), func(t *testing.T) {
+			t.Helper()
 			base := b.Name
 			if c.Name != "" {
 				base += "-" + c.Name
