@@ -211,8 +211,13 @@ func TestRowsSpacers(t *testing.T) {
 func TestRowHighlights(t *testing.T) {
 	f := boardtest.Lifting("A")
 	rows := board.Rows(f, f.LiftingOrder)
-	if !rows[0].Current || rows[0].Next || !rows[1].Next || rows[1].Current || rows[2].Current || rows[2].Next {
-		t.Errorf("current/next: %+v", rows)
+	type mark struct{ Current, Next bool }
+	var got []mark
+	for _, r := range rows {
+		got = append(got, mark{r.Current, r.Next})
+	}
+	if diff := gocmp.Diff([]mark{{Current: true}, {Next: true}, {}}, got); diff != "" {
+		t.Errorf("current/next (-want +got):\n%s", diff)
 	}
 	if rows[0].Snatch[1] != (components.Cell{Text: "81", Status: "current"}) {
 		t.Errorf("current request cell: %+v", rows[0].Snatch[1])
@@ -227,12 +232,14 @@ func TestGridColumns(t *testing.T) {
 	f.Display = hub.DisplayFlags{ShowLiftRanks: true, ShowSinclair: true}
 	rows := board.Rows(f, f.StartOrder)
 	c := board.GridColumns(f, rows)
-	if !c.LiftRanks || !c.Sinclair || c.SinclairRank || c.Custom1 || c.Custom2 || !c.Born {
-		t.Errorf("columns: %+v", c)
+	want := components.GridColumns{LiftRanks: true, Sinclair: true, Born: true}
+	if diff := gocmp.Diff(want, c); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 	rows[len(rows)-1].Custom2 = "B-team"
-	if c := board.GridColumns(f, rows); !c.Custom2 || c.Custom1 {
-		t.Errorf("custom2 used by one athlete must show: %+v", c)
+	want.Custom2 = true // used by one athlete: shown
+	if diff := gocmp.Diff(want, board.GridColumns(f, rows)); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 }
 
