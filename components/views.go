@@ -75,20 +75,19 @@ type HoldView struct {
 
 // GridView is the athlete table of the standard boards.
 type GridView struct {
-	Labels   GridLabels
-	Columns  GridColumns
-	Rows     []GridRow
-	RankLbl  string // header of the rank column
-	RankSub  string // under RankLbl when set: which rank (rankings says what it sorted by)
-	Empty    string // shown instead of the table when there are no athletes
-	FitWidth float64
+	Labels  GridLabels
+	Columns GridColumns
+	Rows    []GridRow
+	RankLbl string // header of the rank column
+	RankSub string // under RankLbl when set: which rank (rankings says what it sorted by)
+	Empty   string // shown instead of the table when there are no athletes
 }
 
 // GridLabels are the translated column headers.
 type GridLabels struct {
 	Start, Name, Category, Born, Team, Custom1, Custom2 string
 	SnatchHTML, CleanJerkHTML, Total, Rank, Best        string
-	Sinclair, SinclairRank                              string
+	Sinclair                                            string
 }
 
 // GridColumns are the optional columns the competition enables.

@@ -47,11 +47,6 @@ func (o *object) setNonNil(key string, value any) *object {
 	return o.set(key, value)
 }
 
-func (o *object) get(key string) (any, bool) {
-	v, ok := o.values[key]
-	return v, ok
-}
-
 // MarshalJSON implements json.Marshaler.
 func (o *object) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer

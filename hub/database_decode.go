@@ -129,15 +129,6 @@ var sessionOfficialRoles = []string{
 	"doctor", "doctor2", "doctor3", "tis1", "tis2",
 }
 
-type wireLift struct {
-	Declaration          Int      `json:"Declaration"`
-	Change1              Int      `json:"Change1"`
-	Change2              Int      `json:"Change2"`
-	AutomaticProgression Int      `json:"AutomaticProgression"`
-	ActualLift           Int      `json:"ActualLift"`
-	LiftTime             DateTime `json:"LiftTime"`
-}
-
 type wireAthlete struct {
 	Key                json.RawMessage     `json:"key"`
 	ID                 json.RawMessage     `json:"id"`

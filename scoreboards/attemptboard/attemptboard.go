@@ -78,7 +78,9 @@ type Barbell struct {
 // longName is the length above which OWLCMS shrinks the last name.
 const longName = 18
 
-// Data is the board's view model: every value on the attempt board comes from here.
+// Data is the board's view model, a function of r alone: every value on the attempt board is
+// read from the hub snapshot in r here (hub → board → components), and the templates only lay
+// it out.
 func Data(r board.Request) View {
 	v := View{Page: r.Page(r.T(titleKey, title))}
 	v.Page.Stylesheets = []string{"css/attemptboard.css"}
@@ -88,7 +90,7 @@ func Data(r board.Request) View {
 	if m == board.ModeWait {
 		v.Waiting = true
 		v.Headline = r.CompetitionName()
-		v.Message = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Message = r.WaitingNextSession()
 		return v
 	}
 	v.Slot = slot(r)

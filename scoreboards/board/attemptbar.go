@@ -1,6 +1,7 @@
 package board
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/owlcms/tracker/components"
@@ -9,10 +10,6 @@ import (
 
 // KgSymbol follows every weight: a non-breaking space keeps "170 kg" on one line.
 const KgSymbol = "\u00a0kg"
-
-// Waiting reports whether the platform has no session to show: nothing received yet,
-// OWLCMS hides it, or it is inactive with nobody to lift.
-func Waiting(f *hub.FOP) bool { return ModeOf(f) == ModeWait }
 
 // AttemptBar builds the attempt bar of a platform in the viewer's language: the lifter, or in
 // a break the break's message; the slot on the right holds the clock or the decision.
@@ -24,7 +21,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 			Waiting:     true,
 			Mode:        string(m),
 			Message:     r.CompetitionName(),
-			SessionLine: r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session."),
+			SessionLine: r.WaitingNextSession(),
 		}
 	}
 	v := components.AttemptBarView{Mode: string(m), SessionLine: SessionLine(r), Slot: Slot(r)}
@@ -37,9 +34,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 	v.StartNumber, v.FullName, v.Team, v.Category = c.StartNumber, c.FullName, c.TeamName, c.Category
 	if a := CurrentAthlete(f); a != nil {
 		v.FlagURL = a.FlagURL
-		if v.Team == "" {
-			v.Team = a.TeamName
-		}
+		v.Team = cmp.Or(v.Team, a.TeamName)
 	}
 	v.AttemptHTML = AttemptLabel(r, f)
 	if c.Weight != "" && c.Weight != "0" {

@@ -67,11 +67,3 @@ func (b *Board) Fragment(name string) (Fragment, bool) {
 	}
 	return Fragment{}, false
 }
-
-// DisplayTitle is the board's title in lang.
-func (b *Board) DisplayTitle(r Request) string {
-	if b.TitleKey == "" {
-		return b.Title
-	}
-	return r.T(b.TitleKey, b.Title)
-}

@@ -1,10 +1,12 @@
 package board_test
 
 import (
+	"fmt"
 	"net/url"
-	"reflect"
 	"testing"
 	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
@@ -133,8 +135,8 @@ func TestAttemptBar(t *testing.T) {
 				tt.edit(f)
 			}
 			got := board.AttemptBar(req(f, tt.lang))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("AttemptBar =\n%+v\nwant\n%+v", got, tt.want)
+			if diff := gocmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("AttemptBar (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -209,8 +211,13 @@ func TestRowsSpacers(t *testing.T) {
 func TestRowHighlights(t *testing.T) {
 	f := boardtest.Lifting("A")
 	rows := board.Rows(f, f.LiftingOrder)
-	if !rows[0].Current || rows[0].Next || !rows[1].Next || rows[1].Current || rows[2].Current || rows[2].Next {
-		t.Errorf("current/next: %+v", rows)
+	type mark struct{ Current, Next bool }
+	var got []mark
+	for _, r := range rows {
+		got = append(got, mark{r.Current, r.Next})
+	}
+	if diff := gocmp.Diff([]mark{{Current: true}, {Next: true}, {}}, got); diff != "" {
+		t.Errorf("current/next (-want +got):\n%s", diff)
 	}
 	if rows[0].Snatch[1] != (components.Cell{Text: "81", Status: "current"}) {
 		t.Errorf("current request cell: %+v", rows[0].Snatch[1])
@@ -225,24 +232,33 @@ func TestGridColumns(t *testing.T) {
 	f.Display = hub.DisplayFlags{ShowLiftRanks: true, ShowSinclair: true}
 	rows := board.Rows(f, f.StartOrder)
 	c := board.GridColumns(f, rows)
-	if !c.LiftRanks || !c.Sinclair || c.SinclairRank || c.Custom1 || c.Custom2 || !c.Born {
-		t.Errorf("columns: %+v", c)
+	want := components.GridColumns{LiftRanks: true, Sinclair: true, Born: true}
+	if diff := gocmp.Diff(want, c); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 	rows[len(rows)-1].Custom2 = "B-team"
-	if c := board.GridColumns(f, rows); !c.Custom2 || c.Custom1 {
-		t.Errorf("custom2 used by one athlete must show: %+v", c)
+	want.Custom2 = true // used by one athlete: shown
+	if diff := gocmp.Diff(want, board.GridColumns(f, rows)); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 }
 
 func TestLeaders(t *testing.T) {
-	f := boardtest.Lifting("A")
-	other := boardtest.Athlete("x", "9", "XAVI, Xe", "Club Nine", "SR 58", boardtest.Lifts("90"), boardtest.Lifts("110"))
-	other.SubCategory = "A"
-	f.Leaders = []hub.OrderEntry{{Spacer: true}, {Key: "x", Athlete: other}, {Key: "b", Athlete: f.Athletes[1]}}
+	f := boardtest.WithLeadersAndRecords(boardtest.Lifting("A"))
 	r := req(f, "en")
+	// The sub-category in the start column (these athletes lift in other sessions), nobody
+	// marked current or next.
+	var got []string
 	l := board.Leaders(r)
-	if l == nil || len(l.Rows) != 2 || l.Rows[0].Start != "A" || l.Rows[0].Name != "XAVI, Xe" || l.Rows[1].Next {
-		t.Fatalf("leaders: %+v", l)
+	if l == nil {
+		t.Fatal("no leaders")
+	}
+	for _, row := range l.Rows {
+		got = append(got, fmt.Sprintf("%q %s current=%v next=%v", row.Start, row.Name, row.Current, row.Next))
+	}
+	want := []string{`"A" XAVI, Xe current=false next=false`, `"" BEA, Bo current=false next=false`}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("leaders (-want +got):\n%s", diff)
 	}
 	if l.Title != "Leaders: SR 58" {
 		t.Errorf("title %q", l.Title)
@@ -259,14 +275,16 @@ func TestRecords(t *testing.T) {
 	if board.Records(r) != nil {
 		t.Error("no records sent: no block")
 	}
-	f.Records = &hub.Records{Names: []string{"Invented Regional"}, Columns: []hub.RecordColumn{
-		{Category: "SR 58", Rows: []hub.RecordRow{{Snatch: "90", CleanJerk: "110", Total: "199", SnatchHighlight: true}}},
-	}}
-	f.RecordKind = "attempt"
-	v := board.Records(r)
-	if v == nil || v.Rows[0].Name != "Invented Regional" || !v.Rows[0].Cells[0][0].Highlight || v.Rows[0].Cells[0][1].Highlight ||
-		v.Rows[0].Cells[0][2].Value != "199" || v.Attempt != "Record attempt" || v.New {
-		t.Errorf("records: %+v", v)
+	boardtest.WithLeadersAndRecords(f)
+	want := &components.RecordsView{
+		Title: "Records", Categories: []string{"SR 58"}, Lift: [3]string{"S", "CJ", "T"},
+		Rows: []components.RecordsRow{{Name: "Invented Regional", Cells: [][3]components.RecordCell{
+			{{Value: "90", Highlight: true}, {Value: "110"}, {Value: "199"}},
+		}}},
+		Attempt: "Record attempt",
+	}
+	if diff := gocmp.Diff(want, board.Records(r)); diff != "" {
+		t.Errorf("records (-want +got):\n%s", diff)
 	}
 	r.Options.ShowRecords = false
 	if board.Records(r) != nil {

@@ -1,6 +1,7 @@
 package board
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"time"
@@ -75,15 +76,19 @@ func (r Request) Link() components.LinkView {
 	}
 }
 
+// WaitingNextSession is what a board shows where its athletes would be when the platform has
+// no session, in the viewer's language.
+func (r Request) WaitingNextSession() string {
+	return r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+}
+
 // CompetitionName is the competition's name from the live data or the database.
 func (r Request) CompetitionName() string {
-	if r.FOP != nil && r.FOP.CompetitionName != "" {
-		return r.FOP.CompetitionName
+	var live string
+	if r.FOP != nil {
+		live = r.FOP.CompetitionName
 	}
-	if r.Snap != nil && r.Snap.Database != nil {
-		return r.Snap.Database.Competition.Name
-	}
-	return ""
+	return cmp.Or(live, r.Competition().Name)
 }
 
 // unixMS is t in Unix milliseconds, 0 for the zero time.

@@ -3,6 +3,7 @@ package board
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/owlcms/tracker/components"
@@ -162,12 +163,7 @@ func lights(d hub.Decision, ls [3]hub.Light) []string {
 }
 
 func hasLight(ls [3]hub.Light) bool {
-	for _, l := range ls {
-		if l != hub.LightNone {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ls[:], func(l hub.Light) bool { return l != hub.LightNone })
 }
 
 func lightClass(l hub.Light) string {

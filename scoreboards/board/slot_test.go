@@ -1,9 +1,10 @@
 package board_test
 
 import (
-	"reflect"
 	"testing"
 	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
@@ -171,11 +172,8 @@ func TestSlot(t *testing.T) {
 			tt.edit(f)
 			r := board.NewRequest(boardtest.Snapshot(nil, f), "A", "en", board.DefaultOptions, nil)
 			r.Now = tt.now
-			if got := board.Slot(r); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Slot =\n%+v\nwant\n%+v", got, tt.want)
-				if got.Hold != nil {
-					t.Errorf("hold %+v", *got.Hold)
-				}
+			if diff := gocmp.Diff(tt.want, board.Slot(r)); diff != "" {
+				t.Errorf("Slot (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -1,25 +1,80 @@
 package board
 
 import (
+	"github.com/a-h/templ"
+
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 )
 
-// StandardView assembles a standard board (start order, lifting order, rankings) from the
-// rows its data helper chose. rankSub, when set, says under the rank header which rank the
-// column shows.
-func StandardView(r Request, title string, rows []components.GridRow, rankSub string) components.StandardView {
+// OrderBoard declares a standard board: the attempt bar over the session's athletes in one
+// order, with the leaders of the current category and the records. The start order, the
+// lifting order and the rankings differ only in the order they read (and the rankings in the
+// rank their rank column shows).
+type OrderBoard struct {
+	Name        string // URL path
+	Title       string // English title, also the page's title
+	TitleKey    string // OWLCMS's translation of Title, "" for none
+	Description string
+	Place       int // among the standard boards of the landing page
+	// Order is the board's order of the platform's athletes (f is never nil); spacers separate
+	// categories. When it is empty the athletes come in the order OWLCMS sent them.
+	Order func(f *hub.FOP) []hub.OrderEntry
+	// RankColumn, when set, says which rank the rank column shows and names it under the
+	// header; without it the column shows the total rank, unnamed.
+	RankColumn func(r Request) RankColumn
+}
+
+// RankColumn is what a standard board's rank column shows.
+type RankColumn struct {
+	Label  string // under the rank header ("Snatch"), plain text
+	Snatch bool   // the snatch rank instead of the total rank
+}
+
+// Board is the registration of the declared board: its page and fragments ("bar", refreshed
+// with the clock and the lights too, and "grid") come from one components.StandardBoard.
+func (d OrderBoard) Board() *Board {
+	return &Board{
+		Name: d.Name, Title: d.Title, TitleKey: d.TitleKey, Description: d.Description,
+		Category: Standard, Order: d.Place,
+		Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid"}},
+		Wants:     []hub.Resource{hub.ResourceFlags}, // the rows and the bar show flags
+		View:      func(r Request) templ.Component { return components.StandardBoard(d.View(r)) },
+	}
+}
+
+// View is the board's view model, a function of r alone: every number on the board is read
+// from the hub snapshot in r here (hub → board → components), and the templates of
+// components/ only lay it out.
+func (d OrderBoard) View(r Request) components.StandardView {
+	var rows []components.GridRow
+	if f := r.FOP; f != nil {
+		order := d.Order(f)
+		if len(order) == 0 {
+			order = Entries(f.Athletes)
+		}
+		rows = Rows(f, order)
+	}
+	var rc RankColumn
+	if d.RankColumn != nil {
+		rc = d.RankColumn(r)
+	}
+	if rc.Snatch {
+		for i := range rows {
+			rows[i].Rank = rows[i].SnatchRank
+		}
+	}
 	v := components.StandardView{
-		Page:    r.Page(title),
+		Page:    r.Page(r.T(d.TitleKey, d.Title)),
 		Bar:     AttemptBar(r),
-		Grid:    components.GridView{Labels: GridLabels(r), Rows: rows, RankSub: rankSub},
+		Grid:    components.GridView{Labels: GridLabels(r), Rows: rows, RankSub: rc.Label},
 		Leaders: Leaders(r),
 		Records: Records(r),
 	}
 	v.Grid.Columns = GridColumns(r.FOP, rows)
 	v.Grid.RankLbl = v.Grid.Labels.Rank
 	if len(rows) == 0 {
-		v.Grid.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Grid.Empty = r.WaitingNextSession()
 	}
 	v.Fit = Fitting(v.Grid, v.Leaders, v.Records)
 	return v

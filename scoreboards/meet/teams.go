@@ -23,19 +23,25 @@ func (s System) Score(l *Lifter, total int, tp scoring.TeamPoints, liftRanks boo
 }
 
 var Systems = []System{
-	{Name: "Sinclair", Key: "Ranking.BW_SINCLAIR", English: "Sinclair", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.Sinclair2024(float64(t), l.BodyWeight, l.Gender)
-	}},
-	{Name: "SMHF", Key: "Ranking.SMM", English: "SM(H)F", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.SinclairMasters(float64(t), l.BodyWeight, l.Gender, l.Age)
-	}},
-	{Name: "QPoints", Key: "Ranking.QPOINTS", English: "Q-points", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.QPoints(float64(t), l.BodyWeight, l.Gender)
-	}},
-	{Name: "QMasters", Key: "Ranking.QAGE", English: "Q-masters", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.QMasters(float64(t), l.BodyWeight, l.Gender, l.Age)
-	}},
+	{Name: "Sinclair", Key: "Ranking.BW_SINCLAIR", English: "Sinclair", score: byBodyWeight(scoring.Sinclair2024)},
+	{Name: "SMHF", Key: "Ranking.SMM", English: "SM(H)F", score: byAge(scoring.SinclairMasters)},
+	{Name: "QPoints", Key: "Ranking.QPOINTS", English: "Q-points", score: byBodyWeight(scoring.QPoints)},
+	{Name: "QMasters", Key: "Ranking.QAGE", English: "Q-masters", score: byAge(scoring.QMasters)},
 	{Name: "TeamPoints", Key: "Scoreboard.Points", English: "Points", Points: true, score: teamPoints},
+}
+
+// byBodyWeight scores a total by the lifter's body weight and gender.
+func byBodyWeight(f func(total, bw float64, gender string) float64) func(*Lifter, int, scoring.TeamPoints, bool) float64 {
+	return func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
+		return f(float64(t), l.BodyWeight, l.Gender)
+	}
+}
+
+// byAge scores a total by the lifter's body weight, gender and age (the masters' factors).
+func byAge(f func(total, bw float64, gender string, age int) float64) func(*Lifter, int, scoring.TeamPoints, bool) float64 {
+	return func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
+		return f(float64(t), l.BodyWeight, l.Gender, l.Age)
+	}
 }
 
 // CompetitionSystems maps OWLCMS's scoring system names (the database's) to ours.
@@ -43,9 +49,7 @@ var CompetitionSystems = map[string]string{"BW_SINCLAIR": "Sinclair", "SMM": "SM
 
 // SystemFor is the scoring system named in a URL, else the competition's, else Sinclair.
 func SystemFor(name string, comp hub.Competition) System {
-	if name == "" {
-		name = CompetitionSystems[comp.ScoringSystem]
-	}
+	name = cmp.Or(name, CompetitionSystems[comp.ScoringSystem])
 	for _, s := range Systems {
 		if strings.EqualFold(s.Name, name) {
 			return s

@@ -7,49 +7,38 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
-const (
-	title    = "Rankings"
-	titleKey = "Scoreboard.RankingOrder" // OWLCMS translation of the title
-)
+// Declaration is the rankings board: the standard board in rank order, whose rank column
+// shows the rank it sorted by.
+var Declaration = board.OrderBoard{
+	Name:        "rankings",
+	Title:       "Rankings",
+	TitleKey:    "Scoreboard.RankingOrder",
+	Description: "The session by category and rank: snatch rank during the snatch, total rank after.",
+	Place:       300,
+	Order:       rankOrder,
+	RankColumn: func(r board.Request) board.RankColumn {
+		if bySnatch(r.FOP) {
+			return board.RankColumn{Label: components.SanitizeRichText(r.T("Scoreboard.Snatch", "Snatch")), Snatch: true}
+		}
+		return board.RankColumn{Label: components.SanitizeRichText(r.T("Scoreboard.Total", "Total"))}
+	},
+}
 
 // Board is the rankings board's registration.
-var Board = &board.Board{
-	Name:        "rankings",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "The session by category and rank: snatch rank during the snatch, total rank after.",
-	Category:    board.Standard,
-	Order:       300,
-	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "grid"}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return components.StandardBoard(Data(r)) },
-}
+var Board = Declaration.Board()
 
-// Data is the board's view model: every number on the board comes from here.
-func Data(r board.Request) components.StandardView {
-	bySnatch := r.FOP == nil || !r.FOP.IsCleanJerk()
-	label := components.SanitizeRichText(r.T("Scoreboard.Total", "Total"))
-	if bySnatch {
-		label = components.SanitizeRichText(r.T("Scoreboard.Snatch", "Snatch"))
-	}
-	var rows []components.GridRow
-	if r.FOP != nil {
-		rows = sorted(r.FOP, bySnatch)
-	}
-	return board.StandardView(r, r.T(titleKey, title), rows, label)
-}
+// bySnatch: the snatch ranks until the clean & jerk starts, the total ranks from then on.
+func bySnatch(f *hub.FOP) bool { return f == nil || !f.IsCleanJerk() }
 
-// sorted lists the athletes category by category (in the order categories appear in the
+// rankOrder lists the athletes category by category (in the order categories appear in the
 // start order), each category by the rank of the phase, unranked athletes last, ties by
-// start number; a spacer separates categories. The rank column shows the rank sorted by.
-func sorted(f *hub.FOP, bySnatch bool) []components.GridRow {
+// start number; a spacer separates categories.
+func rankOrder(f *hub.FOP) []hub.OrderEntry {
 	catOrder := map[string]int{}
 	for _, e := range f.StartOrder {
 		if e.Athlete != nil {
@@ -64,8 +53,9 @@ func sorted(f *hub.FOP, bySnatch bool) []components.GridRow {
 			catOrder[a.Category] = len(catOrder)
 		}
 	}
+	snatch := bySnatch(f)
 	rank := func(a *hub.Athlete) int {
-		if bySnatch {
+		if snatch {
 			return rankValue(a.SnatchRank)
 		}
 		return rankValue(a.TotalRank)
@@ -78,18 +68,14 @@ func sorted(f *hub.FOP, bySnatch bool) []components.GridRow {
 			cmp.Compare(number(a.StartNumber), number(b.StartNumber)),
 		)
 	})
-	var rows []components.GridRow
+	var out []hub.OrderEntry
 	for i, a := range athletes {
 		if i > 0 && a.Category != athletes[i-1].Category {
-			rows = append(rows, components.GridRow{Spacer: true})
+			out = append(out, hub.OrderEntry{Spacer: true})
 		}
-		row := board.Row(f, a)
-		if bySnatch {
-			row.Rank = row.SnatchRank
-		}
-		rows = append(rows, row)
+		out = append(out, hub.OrderEntry{Key: a.Key, Athlete: a})
 	}
-	return rows
+	return out
 }
 
 // unranked sorts after every real rank.

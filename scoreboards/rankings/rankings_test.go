@@ -22,7 +22,7 @@ func session(lift string) *hub.FOP {
 	return f
 }
 
-func TestDataSortsByPhaseRank(t *testing.T) {
+func TestViewSortsByPhaseRank(t *testing.T) {
 	tests := []struct {
 		lift      string
 		wantOrder string // start numbers; a spacer "|" between categories only
@@ -33,7 +33,7 @@ func TestDataSortsByPhaseRank(t *testing.T) {
 		{"Clean_and_Jerk", "124|3", "12--", "Total"},
 	}
 	for _, tt := range tests {
-		v := Data(board.NewRequest(boardtest.Snapshot(nil, session(tt.lift)), "A", "en", board.DefaultOptions, nil))
+		v := Declaration.View(board.NewRequest(boardtest.Snapshot(nil, session(tt.lift)), "A", "en", board.DefaultOptions, nil))
 		var order, ranks string
 		for _, r := range v.Grid.Rows {
 			if r.Spacer {

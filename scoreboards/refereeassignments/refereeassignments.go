@@ -119,7 +119,8 @@ var juryRoles = []role{
 	{"ReserveJury", "Jury Reserve", official("reserveJury")},
 }
 
-// Data is the sheet's view model: every name on it comes from here.
+// Data is the sheet's view model, a function of r alone: every name on it is read from the
+// hub snapshot's database here (hub → board → components), and the templates only lay it out.
 func Data(r board.Request) View {
 	v := View{Page: r.Page(r.T(titleKey, title)), Title: r.T(titleKey, title)}
 	v.Page.Stylesheets = []string{"css/documents.css"}

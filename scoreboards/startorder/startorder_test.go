@@ -3,11 +3,14 @@ package startorder
 import (
 	"testing"
 
+	gocmp "github.com/google/go-cmp/cmp"
+
+	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/board/boardtest"
 )
 
-func TestData(t *testing.T) {
+func TestView(t *testing.T) {
 	a, b := boardtest.Lifting("A"), boardtest.Lifting("B")
 	b.Athletes[0].FullName = "ZED, Zoe" // platform B's own athlete
 	noKeys := boardtest.Lifting("C")
@@ -23,29 +26,21 @@ func TestData(t *testing.T) {
 		{"Z", nil}, // unknown platform: nothing, never another platform's athletes
 	}
 	for _, tt := range tests {
-		v := Data(board.NewRequest(snap, tt.fop, "en", board.DefaultOptions, nil))
-		var got []string
-		for _, r := range v.Grid.Rows {
-			if r.Spacer {
-				got = append(got, "|")
-			} else {
-				got = append(got, r.Name)
-			}
-		}
-		if len(got) != len(tt.want) {
-			t.Fatalf("fop %s: rows %v, want %v", tt.fop, got, tt.want)
-		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("fop %s: rows %v, want %v", tt.fop, got, tt.want)
-			}
+		v := Declaration.View(board.NewRequest(snap, tt.fop, "en", board.DefaultOptions, nil))
+		if diff := gocmp.Diff(tt.want, names(v.Grid.Rows)); diff != "" {
+			t.Errorf("fop %s: rows (-want +got):\n%s", tt.fop, diff)
 		}
 	}
 }
 
-func TestDataUnknownPlatformShowsWaiting(t *testing.T) {
-	v := Data(board.NewRequest(boardtest.Snapshot(nil), "A", "en", board.DefaultOptions, nil))
-	if !v.Bar.Waiting || v.Grid.Empty == "" || len(v.Grid.Rows) != 0 {
-		t.Errorf("waiting board: %+v", v)
+func names(rows []components.GridRow) []string {
+	var out []string
+	for _, r := range rows {
+		if r.Spacer {
+			out = append(out, "|")
+		} else {
+			out = append(out, r.Name)
+		}
 	}
+	return out
 }

@@ -99,7 +99,9 @@ type MemberView struct {
 	Top, TopPredicted bool
 }
 
-// Data is the board's view model: every number on the team scoreboard comes from here.
+// Data is the board's view model, a function of r alone: every number on the team scoreboard
+// is read from the hub snapshot in r here (hub → board → components), and the templates only
+// lay it out.
 func Data(r board.Request) View {
 	s := settingsOf(r)
 	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
@@ -123,7 +125,7 @@ func Data(r board.Request) View {
 		v.Teams = append(v.Teams, tv)
 	}
 	if len(v.Teams) == 0 {
-		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Empty = r.WaitingNextSession()
 	}
 	v.Fit = fit(len(v.Teams), athletes, s.Predicting)
 	return v

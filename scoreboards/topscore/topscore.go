@@ -77,7 +77,9 @@ type Row struct {
 	Current                                               bool
 }
 
-// Data is the board's view model: every number on the top-score board comes from here.
+// Data is the board's view model, a function of r alone: every number on the top-score board
+// is read from the hub snapshot in r here (hub → board → components), and the templates only
+// lay it out.
 func Data(r board.Request) View {
 	sys := meet.SystemFor(r.Query.Get("scoringSystem"), r.Competition())
 	if sys.Points {
@@ -105,7 +107,7 @@ func Data(r board.Request) View {
 		v.Tables = append(v.Tables, t)
 	}
 	if len(v.Tables) == 0 {
-		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Empty = r.WaitingNextSession()
 	}
 	v.Fit = components.Fit{Width: 62, Height: 3 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
 	return v

@@ -60,7 +60,9 @@ type Row struct {
 	Rank, Team, FlagURL, Points, Members, Scored string
 }
 
-// Data is the board's view model: every number on the top-teams board comes from here.
+// Data is the board's view model, a function of r alone: every number on the top-teams board
+// is read from the hub snapshot in r here (hub → board → components), and the templates only
+// lay it out.
 func Data(r board.Request) View {
 	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
@@ -82,7 +84,7 @@ func Data(r board.Request) View {
 		v.Tables = append(v.Tables, t)
 	}
 	if len(v.Tables) == 0 {
-		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Empty = r.WaitingNextSession()
 	}
 	v.Fit = components.Fit{Width: 40, Height: 2 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
 	return v

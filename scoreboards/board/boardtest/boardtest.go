@@ -111,3 +111,23 @@ func Database(t testing.TB, path string) *hub.Database {
 	}
 	return h.Snapshot().Database
 }
+
+// WithLeadersAndRecords gives platform f (Lifting's) the leaders of SR 58 across sessions
+// (Xavi of sub-category A, then Bea) and the invented regional records, Ada's request
+// attempting the snatch record.
+func WithLeadersAndRecords(f *hub.FOP) *hub.FOP {
+	xavi := Athlete("x", "9", "XAVI, Xe", "Club Nine", "SR 58", Lifts("90"), Lifts("110"))
+	xavi.SubCategory = "A"
+	var bea *hub.Athlete
+	for _, a := range f.Athletes {
+		if a.Key == "b" {
+			bea = a
+		}
+	}
+	f.Leaders = []hub.OrderEntry{{Spacer: true}, {Key: "x", Athlete: xavi}, {Key: "b", Athlete: bea}}
+	f.Records = &hub.Records{Names: []string{"Invented Regional"}, Columns: []hub.RecordColumn{
+		{Category: "SR 58", Rows: []hub.RecordRow{{Snatch: "90", CleanJerk: "110", Total: "199", SnatchHighlight: true}}},
+	}}
+	f.RecordKind = "attempt"
+	return f
+}
