@@ -111,7 +111,13 @@ func (c *owlcmsClient) sendText(version, typ string, payload json.RawMessage) ma
 	if err := c.conn.Write(c.ctx, websocket.MessageText, env); err != nil {
 		c.t.Fatal(err)
 	}
-	return c.readReply()
+	for {
+		// The tracker may ask for a resource on its own at any time (a board that shows flags
+		// was opened): that unprompted 428 is not this frame's reply.
+		if reply := c.readReply(); reply["reason"] != "plugin_preconditions" {
+			return reply
+		}
+	}
 }
 
 func (c *owlcmsClient) readReply() map[string]any {
