@@ -149,7 +149,7 @@ func (a *App) Handler() http.Handler { return a.handler }
 // ctx ends or the server fails; then it shuts the App down within ShutdownPeriod.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           a.handler,
+		Handler:           a.Handler(), // the handler tests mount on an httptest server
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		// No WriteTimeout: it would cut SSE streams (a scoreboard stays open all day).
