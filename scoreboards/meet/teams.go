@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
 )
 
@@ -20,38 +19,6 @@ type System struct {
 // Score is the lifter's score for a total (their own, or a predicted one).
 func (s System) Score(l *Lifter, total int, tp scoring.TeamPoints, liftRanks bool) float64 {
 	return s.score(l, total, tp, liftRanks)
-}
-
-var Systems = []System{
-	{Name: "Sinclair", Key: "Ranking.BW_SINCLAIR", English: "Sinclair", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.Sinclair2024(float64(t), l.BodyWeight, l.Gender)
-	}},
-	{Name: "SMHF", Key: "Ranking.SMM", English: "SM(H)F", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.SinclairMasters(float64(t), l.BodyWeight, l.Gender, l.Age)
-	}},
-	{Name: "QPoints", Key: "Ranking.QPOINTS", English: "Q-points", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.QPoints(float64(t), l.BodyWeight, l.Gender)
-	}},
-	{Name: "QMasters", Key: "Ranking.QAGE", English: "Q-masters", score: func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return scoring.QMasters(float64(t), l.BodyWeight, l.Gender, l.Age)
-	}},
-	{Name: "TeamPoints", Key: "Scoreboard.Points", English: "Points", Points: true, score: teamPoints},
-}
-
-// CompetitionSystems maps OWLCMS's scoring system names (the database's) to ours.
-var CompetitionSystems = map[string]string{"BW_SINCLAIR": "Sinclair", "SMM": "SMHF", "QPOINTS": "QPoints", "QAGE": "QMasters"}
-
-// SystemFor is the scoring system named in a URL, else the competition's, else Sinclair.
-func SystemFor(name string, comp hub.Competition) System {
-	if name == "" {
-		name = CompetitionSystems[comp.ScoringSystem]
-	}
-	for _, s := range Systems {
-		if strings.EqualFold(s.Name, name) {
-			return s
-		}
-	}
-	return Systems[0]
 }
 
 // teamPoints are a team member's points for their places: the total's, and the snatch's and
