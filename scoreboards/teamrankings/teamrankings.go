@@ -311,7 +311,7 @@ func containsFold(list []string, s string) bool {
 // Widths and heights in em, mirrored by static/css/team-rankings.css: the font is the
 // largest with which a page of every table fits the screen both ways.
 const (
-	emRank, emTeam, emMembers, emPoints, emScore = 2.6, 16, 4.6, 4.6, 6
+	emRank, emTeam, emMembers, emPoints, emScore = 2.6, 16, 4.6, 5.6, 6
 	emRow, emHeader, emTitle                     = 1.75, 1.6, 2.2
 )
 

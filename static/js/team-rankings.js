@@ -20,6 +20,10 @@
     if (!body) return;
     const s = state.get(vp.id) || { page: 0 };
     const size = Number(vp.dataset.pageSize) || 1;
+    // The viewport ends exactly under a page's last row (the stylesheet's height is the
+    // estimate before this runs): no sliver of the next page shows.
+    const last = body.rows[Math.min(size, body.rows.length) - 1];
+    if (last) vp.style.height = last.offsetTop + last.offsetHeight + 'px';
     body.style.transition = animate ? 'transform ' + (Number(vp.dataset.sweepMs) || 0) + 'ms ease-in-out' : 'none';
     body.style.transform = 'translateY(' + -offset(body, s.page, size) + 'px)';
   };
@@ -32,6 +36,7 @@
       if (!s) {
         s = { page: 0, since: now };
         state.set(vp.id, s);
+        show(vp, false);
       }
       if (s.page >= pages) {
         s.page = 0;
@@ -48,10 +53,14 @@
     }
   };
 
-  // A refreshed fragment starts at the top: put it back on its page at once.
-  document.addEventListener('htmx:afterSwap', () => {
+  // A refreshed fragment starts at the top: put it back on its page at once, and again once
+  // htmx has settled (settling rewrites the attributes of the elements with an id, the
+  // viewport's style among them).
+  const restore = () => {
     for (const vp of document.querySelectorAll('.tr-viewport[id]')) show(vp, false);
-  });
+  };
+  document.addEventListener('htmx:afterSwap', restore);
+  document.addEventListener('htmx:afterSettle', restore);
   setInterval(tick, 250);
   tick();
 })();
