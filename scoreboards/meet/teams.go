@@ -51,11 +51,13 @@ type Settings struct {
 	TeamPoints scoring.TeamPoints
 	LiftRanks  bool // team points for snatch and C&J places too
 	Predicting bool // also score each athlete as if their next attempt succeeds
+	Totals     TotalRules
 }
 
 // Member is an athlete under their team.
 type Member struct {
 	*Lifter
+	Kg, PredictedKg int // the total and predicted total the scores are of (see TotalRules)
 	Score           float64
 	PredictedScore  float64
 	Counts          bool // among the team's scores that count
@@ -85,9 +87,11 @@ func Teams(ls []*Lifter, s Settings) []*Team {
 			byName[l.Team] = t
 			out = append(out, t)
 		}
-		m := &Member{Lifter: l, Score: s.System.score(l, l.Total(), s.TeamPoints, s.LiftRanks)}
+		m := &Member{Lifter: l, Kg: s.Totals.Total(l)}
+		m.Score = s.System.score(l, m.Kg, s.TeamPoints, s.LiftRanks)
 		if s.Predicting && !s.System.Points {
-			m.PredictedScore = s.System.score(l, l.Predicted(), s.TeamPoints, s.LiftRanks)
+			m.PredictedKg = s.Totals.Predicted(l)
+			m.PredictedScore = s.System.score(l, m.PredictedKg, s.TeamPoints, s.LiftRanks)
 		}
 		t.Members = append(t.Members, m)
 	}
