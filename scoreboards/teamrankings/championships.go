@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/meet"
@@ -29,10 +30,20 @@ func championships(db *hub.Database, lifters []*meet.Lifter) []championship {
 	for i := range db.Athletes {
 		byKey[db.Athletes[i].Key] = &db.Athletes[i]
 	}
+	// OWLCMS spells a championship as each age group was typed ("Masters", "MASTERS"): the
+	// first spelling names them all.
+	spelling := map[string]string{}
+	canon := func(n string) string {
+		k := strings.ToLower(strings.TrimSpace(n))
+		if _, ok := spelling[k]; !ok {
+			spelling[k] = strings.TrimSpace(n)
+		}
+		return spelling[k]
+	}
 	names := map[string]string{} // age group key → championship
 	var order []string
 	for _, g := range db.AgeGroups {
-		n := cmp.Or(g.Name, g.ChampionshipType)
+		n := canon(cmp.Or(g.Name, g.ChampionshipType))
 		names[g.Key] = n
 		order = append(order, n)
 	}
@@ -49,7 +60,7 @@ func championships(db *hub.Database, lifters []*meet.Lifter) []championship {
 			if c, ok := db.Category(p.CategoryCode); ok {
 				n = names[c.AgeGroupKey]
 			}
-			n = cmp.Or(n, p.ChampionshipType)
+			n = canon(cmp.Or(n, p.ChampionshipType))
 			if seen[n] {
 				continue
 			}
