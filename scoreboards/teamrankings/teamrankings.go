@@ -108,6 +108,7 @@ type settings struct {
 	all           bool
 	top, topMixed map[string]int
 	genders       [][]string
+	allGenders    bool // men, women, and mixed teams where there are
 	championships []string
 	limit         int
 	paging        Paging
@@ -130,8 +131,8 @@ func Data(r board.Request) View {
 		}
 		for _, g := range s.genders {
 			t := table(r, s, c.Lifters, g)
-			if len(t.Rows) == 0 {
-				continue
+			if len(t.Rows) == 0 || (s.allGenders && len(g) == 2 && !mixes(t)) {
+				continue // with every gender shown, a mixed table only for teams that mix
 			}
 			t.ID = "ranking-" + strconv.Itoa(ci) + "-" + strings.Join(g, "")
 			t.Title = tableTitle(r, c.Name, g, len(champs) > 1)
@@ -189,6 +190,16 @@ func table(r board.Request, s settings, lifters []*meet.Lifter, genders []string
 		}
 	}
 	return t
+}
+
+// mixes reports whether a team of the table has both men and women.
+func mixes(t Table) bool {
+	for _, r := range t.Rows {
+		if r.Men > 0 && r.Women > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // liftPoints are a counted member's points for the snatch, clean & jerk and total places,
@@ -272,7 +283,7 @@ func settingsOf(r board.Request) settings {
 	case "MF":
 		s.genders = [][]string{{"M", "F"}}
 	default:
-		s.genders = [][]string{{"M"}, {"F"}, {"M", "F"}}
+		s.genders, s.allGenders = [][]string{{"M"}, {"F"}, {"M", "F"}}, true
 	}
 	for _, c := range strings.Split(r.Query.Get("championship"), ",") {
 		if c = strings.TrimSpace(c); c != "" {
