@@ -41,7 +41,7 @@ func TestGAMXTablesMatchPublished(t *testing.T) {
 				worst = max(worst, math.Abs(got-want))
 			}
 		}
-		if worst > 1e-3 {
+		if worst > 1e-4 {
 			t.Errorf("%s: scores differ by up to %g", p.Name, worst)
 		}
 		t.Logf("%s: %d rows, largest score difference %.2g", p.Name, len(p.Mu), worst)

@@ -117,17 +117,23 @@ func Parse(name string, b []byte) (*Table, error) {
 
 func tenths(kg float64) int { return int(math.Round(kg * 10)) }
 
-// Quanta: what each parameter is rounded to, far finer than a GAMX point needs (a change of
-// 1e-7 in mu moves a score by about 1e-5).
-var quanta = [3]float64{1e-7, 1e-10, 1e-9}
+// quantumExp are the powers of ten each parameter (mu, sigma, nu) is rounded to, far finer
+// than a score shows: checked against the published tables, no score moves by 1e-4 points.
+// The file records them, so that a file always decodes with the quanta it was written with.
+var quantumExp = [3]int{-6, -9, -8}
 
-const magic = "GAMX1"
+func quantum(exp int) float64 { return math.Pow10(exp) }
+
+const magic = "GAMX2"
 
 // Encode writes the tables in the compact form.
 func Encode(tables []*Table) ([]byte, error) {
 	var raw bytes.Buffer
 	raw.WriteString(magic)
 	put := func(v int64) { raw.Write(binary.AppendVarint(nil, v)) }
+	for _, e := range quantumExp {
+		put(int64(e))
+	}
 	put(int64(len(tables)))
 	for _, t := range tables {
 		put(int64(len(t.Name)))
@@ -143,7 +149,7 @@ func Encode(tables []*Table) ([]byte, error) {
 			for a := range t.Ages {
 				var prev, prevDiff int64
 				for i, v := range vals[a*t.N : (a+1)*t.N] {
-					q := int64(math.Round(v / quanta[k]))
+					q := int64(math.Round(v / quantum(quantumExp[k])))
 					diff := q - prev
 					if i == 0 {
 						diff = q
@@ -192,6 +198,14 @@ func Decode(b []byte) ([]*Table, error) {
 			bad = err
 		}
 		return v
+	}
+	var quanta [3]float64
+	for k := range quanta {
+		e := get()
+		if e < -15 || e > 0 {
+			return nil, errors.New("gamx: bad quantum")
+		}
+		quanta[k] = quantum(int(e))
 	}
 	n := get()
 	var out []*Table

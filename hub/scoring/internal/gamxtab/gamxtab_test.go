@@ -38,7 +38,7 @@ func TestParseEncodeDecode(t *testing.T) {
 		got := back[i]
 		for k, pair := range [3][2][]float64{{want.Mu, got.Mu}, {want.Sigma, got.Sigma}, {want.Nu, got.Nu}} {
 			for j := range pair[0] {
-				if math.Abs(pair[0][j]-pair[1][j]) > quanta[k] {
+				if math.Abs(pair[0][j]-pair[1][j]) > quantum(quantumExp[k]) {
 					t.Errorf("%s param %d row %d: %v, want %v", got.Name, k, j, pair[1][j], pair[0][j])
 				}
 			}
