@@ -40,7 +40,7 @@ func GAMX(v GAMXVariant, total, bw float64, gender string, age int) float64 {
 
 // HasGAMX reports whether the variant's tables are built in.
 func HasGAMX(v GAMXVariant) bool {
-	return v >= 0 && int(v) < len(gamxFiles) && gamxTable(gamxFiles[v]+"-men") != nil && gamxTable(gamxFiles[v]+"-wom") != nil
+	return v >= 0 && int(v) < len(gamxFiles) && gamxBuiltIn()[gamxFiles[v]+"-men"] && gamxBuiltIn()[gamxFiles[v]+"-wom"]
 }
 
 // gamxScore is 1000 + 100·z, z the standard normal quantile of the total's BCCG probability.

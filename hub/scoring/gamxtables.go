@@ -30,6 +30,21 @@ var gamxTables = sync.OnceValue(func() map[string]*gamxParams {
 
 func gamxTable(name string) *gamxParams { return gamxTables()[name] }
 
+// gamxBuiltIn are the names of the tables gamx.bin holds, read without their parameters: the
+// scoring systems on offer depend on it, and a tracker that never scores GAMX keeps the
+// megabytes of decoded tables out of its memory.
+var gamxBuiltIn = sync.OnceValue(func() map[string]bool {
+	ts, err := gamxtab.Shapes(gamxBin)
+	if err != nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range ts {
+		out[t.Name] = true
+	}
+	return out
+})
+
 type gamxParams struct{ *gamxtab.Table }
 
 // at is the parameters at a bodyweight and age: the age held to the table's range, the

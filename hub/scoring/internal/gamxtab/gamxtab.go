@@ -178,7 +178,13 @@ func Encode(tables []*Table) ([]byte, error) {
 }
 
 // Decode reads the compact form back.
-func Decode(b []byte) ([]*Table, error) {
+func Decode(b []byte) ([]*Table, error) { return decode(b, true) }
+
+// Shapes reads the tables' names and shapes, without their parameters (Mu, Sigma and Nu
+// stay nil): enough to know what is built in, for a fraction of the memory.
+func Shapes(b []byte) ([]*Table, error) { return decode(b, false) }
+
+func decode(b []byte, values bool) ([]*Table, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
@@ -213,7 +219,11 @@ func Decode(b []byte) ([]*Table, error) {
 		if bad != nil {
 			break
 		}
-		name := make([]byte, get())
+		size := get()
+		if bad != nil || size < 0 || size > 64 {
+			return nil, errors.New("gamx: bad table name")
+		}
+		name := make([]byte, size)
 		if _, err := io.ReadFull(r, name); err != nil {
 			return nil, err
 		}
@@ -223,7 +233,10 @@ func Decode(b []byte) ([]*Table, error) {
 			return nil, fmt.Errorf("gamx: table %q: bad header", t.Name)
 		}
 		for k, dst := range [3]*[]float64{&t.Mu, &t.Sigma, &t.Nu} {
-			vals := make([]float64, 0, t.Ages*t.N)
+			var vals []float64
+			if values {
+				vals = make([]float64, 0, t.Ages*t.N)
+			}
 			for range t.Ages {
 				var q, diff int64
 				for i := range t.N {
@@ -234,7 +247,9 @@ func Decode(b []byte) ([]*Table, error) {
 						diff += d2
 						q += diff
 					}
-					vals = append(vals, float64(q)*quanta[k])
+					if values {
+						vals = append(vals, float64(q)*quanta[k])
+					}
 				}
 			}
 			*dst = vals

@@ -58,7 +58,23 @@ func TestParseRefusesOffGrid(t *testing.T) {
 			t.Errorf("%s: accepted", name)
 		}
 	}
+	if shapes, err := Shapes(mustEncode(t)); err != nil || len(shapes) != 1 || shapes[0].N != 2 || shapes[0].Mu != nil {
+		t.Errorf("shapes: %+v, %v", shapes, err)
+	}
 	if _, err := Decode([]byte("not gzip")); err == nil {
 		t.Error("Decode accepted garbage")
 	}
+}
+
+func mustEncode(t *testing.T) []byte {
+	t.Helper()
+	tb, err := Parse("sen-men", []byte(`[[40,181.3,0.0738,8.75],[40.1,181.7,0.0739,8.74]]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Encode([]*Table{tb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
