@@ -229,7 +229,7 @@ func decode(b []byte, values bool) ([]*Table, error) {
 		}
 		t := &Table{Name: string(name), HasAges: get() == 1}
 		t.MinAge, t.Ages, t.BW0, t.N = int(get()), int(get()), int(get()), int(get())
-		if bad != nil || t.Ages <= 0 || t.N <= 0 || t.Ages*t.N > 1<<22 {
+		if bad != nil || t.Ages <= 0 || t.N <= 0 || t.Ages*t.N > 1<<20 {
 			return nil, fmt.Errorf("gamx: table %q: bad header", t.Name)
 		}
 		for k, dst := range [3]*[]float64{&t.Mu, &t.Sigma, &t.Nu} {
