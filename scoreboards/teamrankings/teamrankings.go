@@ -120,7 +120,7 @@ func Data(r board.Request) View {
 	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Paging: s.paging}
 	v.Page.Stylesheets = []string{"css/teams.css", "css/team-rankings.css"}
 	v.Labels = Labels{
-		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Scoreboard.TeamSize", "Members"),
+		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Athletes", "Athletes"),
 		Snatch: r.T("Scoreboard.Snatch", "Snatch"), CleanJerk: hub.PlainText(r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk")),
 		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(s.system.Key, s.system.English),
 	}
