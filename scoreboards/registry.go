@@ -13,6 +13,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/rankings"
 	"github.com/owlcms/tracker/scoreboards/refereeassignments"
 	"github.com/owlcms/tracker/scoreboards/startorder"
+	"github.com/owlcms/tracker/scoreboards/teamrankings"
 	"github.com/owlcms/tracker/scoreboards/teamscoreboard"
 	"github.com/owlcms/tracker/scoreboards/topscore"
 	"github.com/owlcms/tracker/scoreboards/topteams"
@@ -28,6 +29,7 @@ var all = []*board.Board{
 	lowerthird.Board,
 	currentathlete.Board,
 	teamscoreboard.Board,
+	teamrankings.Board,
 	topteams.Board,
 	topscore.Board,
 	refereeassignments.Board,

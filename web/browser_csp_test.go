@@ -65,6 +65,7 @@ func TestBrowserContentSecurityPolicy(t *testing.T) {
 		{path: "/attempt-board?fop=B&size=1.3", board: true},
 		{path: "/attempt-bar?fop=B", board: true},
 		{path: "/team-scoreboard?fop=A", board: true},
+		{path: "/team-rankings?fop=A&pageSize=2&pagePauseMs=1000&sweepDurationMs=200", board: true, shows: "Sakura Lifting"},
 		{path: "/referee-assignments", board: true},
 	}
 	for _, p := range pages {

@@ -30,6 +30,7 @@ func TestScreenshots(t *testing.T) {
 		"team-scoreboard-1920x1080": "/team-scoreboard?fop=A&gender=MF&showPredicted=true",
 		"top-score-1920x1080":       "/top-score?fop=B",
 		"top-teams-1920x1080":       "/top-teams?fop=B",
+		"team-rankings-1920x1080":   "/team-rankings?fop=A&gender=MF&pageSize=5",
 		"referee-assignments":       "/referee-assignments",
 	} {
 		png, err := screenshotAny(b, s.srv.URL+u, 1920, 1080)

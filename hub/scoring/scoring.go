@@ -1,7 +1,8 @@
 // Package scoring computes the scores OWLCMS ranks athletes by, from a total, a bodyweight, a
-// gender ("M" or "F") and an age: the Sinclair coefficients (2024, and 2020 for the masters),
-// the masters age factors (SMF for men, SMHF for women), Q-points and Q-masters, and the IWF
-// team points. It imports nothing but the standard library and the hub's Date.
+// gender ("M" or "F") and an age: the Sinclair coefficients (2020, 2024 and 2028), the
+// masters age factors (SMF for men, SMHF for women, and the 2025 factors), Q-points and
+// Q-masters, GAMX and its variants, and the IWF team points. It imports nothing but the
+// standard library and the hub's Date.
 package scoring
 
 import (
@@ -18,7 +19,41 @@ type sinclair struct{ a, b float64 }
 var (
 	sinclair2024 = map[string]sinclair{"M": {0.722762521, 193.609}, "F": {0.787004341, 153.757}}
 	sinclair2020 = map[string]sinclair{"M": {0.751945030, 175.508}, "F": {0.783497476, 153.655}}
+	sinclair2028 = map[string]sinclair{"M": {0.700767819, 201.159}, "F": {0.674107991, 163.918}}
 )
+
+// SinclairYears are the coefficient sets OWLCMS offers, by the last year of their Olympic
+// cycle.
+var SinclairYears = []int{2020, 2024, 2028}
+
+// SinclairYear is year when it names a coefficient set, else fallback (itself 2024 unless
+// it names one).
+func SinclairYear(year, fallback int) int {
+	switch {
+	case year == 2020 || year == 2024 || year == 2028:
+		return year
+	case fallback == 2020 || fallback == 2028:
+		return fallback
+	}
+	return 2024
+}
+
+// Sinclair is the Sinclair score with the coefficients of a year (2020, 2024 or 2028; any
+// other year is 2024's).
+func Sinclair(year int, total, bw float64, gender string) float64 {
+	switch SinclairYear(year, 2024) {
+	case 2020:
+		return withSinclair(sinclair2020, total, bw, gender)
+	case 2028:
+		return withSinclair(sinclair2028, total, bw, gender)
+	}
+	return withSinclair(sinclair2024, total, bw, gender)
+}
+
+// Sinclair2028 is the Sinclair score with the coefficients of the 2025-2028 cycle.
+func Sinclair2028(total, bw float64, gender string) float64 {
+	return withSinclair(sinclair2028, total, bw, gender)
+}
 
 // factor is 10^(A·log10(bw/B)²) up to B, 1 above it.
 func (s sinclair) factor(bw float64) float64 {
@@ -53,6 +88,25 @@ func withSinclair(table map[string]sinclair, total, bw float64, gender string) f
 // men, SMHF for women).
 func SinclairMasters(total, bw float64, gender string, age int) float64 {
 	return Sinclair2020(total, bw, gender) * MastersAgeFactor(gender, age)
+}
+
+// SMHF is the masters' Sinclair with a choice of coefficients and of age factors: OWLCMS's
+// SM(H)F is the 2020 Sinclair times the 2020 factors, and a meet may score it with the 2024
+// or 2028 Sinclair and with the 2025 factors (those of Q-masters, which go on to 95 for men
+// and 90 for women) instead.
+func SMHF(total, bw float64, gender string, age, sinclairYear, ageFactorYear int) float64 {
+	return Sinclair(SinclairYear(sinclairYear, 2020), total, bw, gender) * AgeFactor(ageFactorYear, gender, age)
+}
+
+// AgeFactorYears are the masters age factor sets: the 2020 SMF/SMHF and the 2025 factors.
+var AgeFactorYears = []int{2020, 2025}
+
+// AgeFactor is the masters age factor of a set: 2025's, else 2020's.
+func AgeFactor(year int, gender string, age int) float64 {
+	if year == 2025 {
+		return QAgeFactor(gender, age)
+	}
+	return MastersAgeFactor(gender, age)
 }
 
 // MastersAgeFactor is the IWF masters age factor (SMF for men up to 90, SMHF for women up to

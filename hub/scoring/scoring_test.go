@@ -96,3 +96,38 @@ func TestTeamPoints(t *testing.T) {
 		t.Errorf("competition's points: %+v", custom)
 	}
 }
+
+// Sinclair 2028 by the formula with OWLCMS's 2025-2028 coefficients (men A 0.700767819,
+// B 201.159; women A 0.674107991, B 163.918).
+func TestSinclairYears(t *testing.T) {
+	tests := []struct {
+		name string
+		got  float64
+		want float64
+	}{
+		{"2028, men 220 @ 88.5", Sinclair2028(220, 88.5, "M"), 270.105179},
+		{"2028, women 180 @ 63", Sinclair2028(180, 63, "F"), 235.250678},
+		{"2028 above B: the total", Sinclair2028(300, 202, "M"), 300},
+		{"by year 2028", Sinclair(2028, 220, 88.5, "M"), 270.105179},
+		{"by year 2020", Sinclair(2020, 220, 88.5, "M"), 256.394705},
+		{"by year 2024", Sinclair(2024, 220, 88.5, "M"), 266.664568},
+		{"an unknown year is 2024", Sinclair(2019, 220, 88.5, "M"), 266.664568},
+		{"no year is 2024", Sinclair(0, 220, 88.5, "M"), 266.664568},
+		{"SMHF as OWLCMS has it: 2020 × 2020 factors", SMHF(220, 88.5, "M", 40, 0, 0), 256.394705 * 1.135},
+		{"SMHF with Sinclair 2028", SMHF(220, 88.5, "M", 40, 2028, 2020), 306.569378},
+		{"SMHF with Sinclair 2024", SMHF(220, 88.5, "M", 40, 2024, 0), 302.664285},
+		{"SMHF with the 2025 factors past the 2020 table", SMHF(220, 88.5, "M", 93, 0, 2025), 256.394705 * 5.831},
+		{"SMHF with the 2020 factors stops at 90", SMHF(220, 88.5, "M", 93, 0, 2020), 256.394705 * 4.493},
+		{"SMHF under 30", SMHF(220, 88.5, "M", 25, 2028, 2025), 270.105179},
+	}
+	for _, tt := range tests {
+		if !near(tt.got, tt.want) {
+			t.Errorf("%s = %.6f, want %.6f", tt.name, tt.got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ year, fallback, want int }{{2028, 2024, 2028}, {2020, 2024, 2020}, {2021, 2020, 2020}, {0, 0, 2024}, {0, 2019, 2024}} {
+		if got := SinclairYear(tt.year, tt.fallback); got != tt.want {
+			t.Errorf("SinclairYear(%d, %d) = %d, want %d", tt.year, tt.fallback, got, tt.want)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
 )
 
@@ -20,42 +19,6 @@ type System struct {
 // Score is the lifter's score for a total (their own, or a predicted one).
 func (s System) Score(l *Lifter, total int, tp scoring.TeamPoints, liftRanks bool) float64 {
 	return s.score(l, total, tp, liftRanks)
-}
-
-var Systems = []System{
-	{Name: "Sinclair", Key: "Ranking.BW_SINCLAIR", English: "Sinclair", score: byBodyWeight(scoring.Sinclair2024)},
-	{Name: "SMHF", Key: "Ranking.SMM", English: "SM(H)F", score: byAge(scoring.SinclairMasters)},
-	{Name: "QPoints", Key: "Ranking.QPOINTS", English: "Q-points", score: byBodyWeight(scoring.QPoints)},
-	{Name: "QMasters", Key: "Ranking.QAGE", English: "Q-masters", score: byAge(scoring.QMasters)},
-	{Name: "TeamPoints", Key: "Scoreboard.Points", English: "Points", Points: true, score: teamPoints},
-}
-
-// byBodyWeight scores a total by the lifter's body weight and gender.
-func byBodyWeight(f func(total, bw float64, gender string) float64) func(*Lifter, int, scoring.TeamPoints, bool) float64 {
-	return func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return f(float64(t), l.BodyWeight, l.Gender)
-	}
-}
-
-// byAge scores a total by the lifter's body weight, gender and age (the masters' factors).
-func byAge(f func(total, bw float64, gender string, age int) float64) func(*Lifter, int, scoring.TeamPoints, bool) float64 {
-	return func(l *Lifter, t int, _ scoring.TeamPoints, _ bool) float64 {
-		return f(float64(t), l.BodyWeight, l.Gender, l.Age)
-	}
-}
-
-// CompetitionSystems maps OWLCMS's scoring system names (the database's) to ours.
-var CompetitionSystems = map[string]string{"BW_SINCLAIR": "Sinclair", "SMM": "SMHF", "QPOINTS": "QPoints", "QAGE": "QMasters"}
-
-// SystemFor is the scoring system named in a URL, else the competition's, else Sinclair.
-func SystemFor(name string, comp hub.Competition) System {
-	name = cmp.Or(name, CompetitionSystems[comp.ScoringSystem])
-	for _, s := range Systems {
-		if strings.EqualFold(s.Name, name) {
-			return s
-		}
-	}
-	return Systems[0]
 }
 
 // teamPoints are a team member's points for their places: the total's, and the snatch's and
@@ -88,11 +51,13 @@ type Settings struct {
 	TeamPoints scoring.TeamPoints
 	LiftRanks  bool // team points for snatch and C&J places too
 	Predicting bool // also score each athlete as if their next attempt succeeds
+	Totals     TotalRules
 }
 
 // Member is an athlete under their team.
 type Member struct {
 	*Lifter
+	Kg, PredictedKg int // the total and predicted total the scores are of (see TotalRules)
 	Score           float64
 	PredictedScore  float64
 	Counts          bool // among the team's scores that count
@@ -122,9 +87,11 @@ func Teams(ls []*Lifter, s Settings) []*Team {
 			byName[l.Team] = t
 			out = append(out, t)
 		}
-		m := &Member{Lifter: l, Score: s.System.score(l, l.Total(), s.TeamPoints, s.LiftRanks)}
+		m := &Member{Lifter: l, Kg: s.Totals.Total(l)}
+		m.Score = s.System.score(l, m.Kg, s.TeamPoints, s.LiftRanks)
 		if s.Predicting && !s.System.Points {
-			m.PredictedScore = s.System.score(l, l.Predicted(), s.TeamPoints, s.LiftRanks)
+			m.PredictedKg = s.Totals.Predicted(l)
+			m.PredictedScore = s.System.score(l, m.PredictedKg, s.TeamPoints, s.LiftRanks)
 		}
 		t.Members = append(t.Members, m)
 	}

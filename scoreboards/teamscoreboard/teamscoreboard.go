@@ -7,6 +7,7 @@ package teamscoreboard
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,6 +48,13 @@ var Board = &board.Board{
 		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
 		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
 		{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
+		{Key: "fixedTeamOrder", Label: "Teams in alphabetical order (not by score)", Kind: "bool", Default: "false"},
+		{Key: "cjDecl", Label: "Predicted total includes the C&J declaration", Kind: "bool", Default: "true"},
+		{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},
+		{Key: "topMFm", Label: "Both genders: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+		{Key: "topMFf", Label: "Both genders: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+		{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
+		{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
 	},
 	NoCommon:  []string{"showLeaders", "showRecords"},
 	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "teams"}},
@@ -115,7 +123,12 @@ func Data(r board.Request) View {
 		SnatchHTML: r.T("Scoreboard.Snatch", "Snatch"), CleanJerkHTML: r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk"),
 	}
 	athletes := 0
-	for _, t := range meet.Teams(meet.Lifters(r.Database(), r.FOP), s) {
+	teams := meet.Teams(meet.Lifters(r.Database(), r.FOP), s)
+	if r.Flag("fixedTeamOrder", false) {
+		// A TV that keeps its teams in place: the scores change, not the order.
+		slices.SortStableFunc(teams, func(a, b *meet.Team) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	}
+	for _, t := range teams {
 		tv := TeamView{Name: t.Name, FlagURL: r.AssetURL(hub.AssetFlags, t.Name), Counting: counting(r, s),
 			Score: format(t.Score, s.System.Points, false), Predicted: format(t.Predicted, s.System.Points, false)}
 		for _, m := range t.Members {
@@ -133,9 +146,11 @@ func Data(r board.Request) View {
 
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) meet.Settings {
-	s := meet.Settings{All: r.Flag("allAthletes", false), Predicting: r.Flag("showPredicted", false)}
+	s := meet.Settings{All: r.Flag("allAthletes", false), Predicting: r.Flag("showPredicted", false),
+		Totals: meet.TotalRules{SumOfBests: !r.Flag("enforceBombout", true), NoCJDeclaration: !r.Flag("cjDecl", true)}}
 	comp := r.Competition()
-	s.System = meet.SystemFor(r.Query.Get("scoringSystem"), comp)
+	years := meet.Years{SMHFSinclair: year(r.Query, "smhfOverrideSinclairYear"), SMHFAgeFactor: year(r.Query, "smhfAgeFactorYear")}
+	s.System = meet.SystemForYears(r.Query.Get("scoringSystem"), comp, years)
 	s.TeamPoints = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
 	s.LiftRanks = comp.SnatchCJTotalMedals
 	s.Top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
@@ -147,7 +162,17 @@ func settingsOf(r board.Request) meet.Settings {
 	default:
 		s.Genders = currentGender(r.FOP)
 	}
+	if len(s.Genders) == 2 {
+		// Both genders in one team: their own counts, else the per-gender ones.
+		s.Top = map[string]int{"M": topOption(r.Query, "topMFm", s.Top["M"]), "F": topOption(r.Query, "topMFf", s.Top["F"])}
+	}
 	return s
+}
+
+// year is a year option, 0 when absent (the scoring's own default).
+func year(q url.Values, key string) int {
+	n, _ := strconv.Atoi(strings.TrimSpace(q.Get(key)))
+	return n
 }
 
 // currentGender is the gender of the session lifting now (its current athlete's, else its
@@ -204,7 +229,7 @@ func counting(r board.Request, s meet.Settings) string {
 
 func memberView(m *meet.Member, s meet.Settings) MemberView {
 	mv := MemberView{Current: m.Current, Name: m.Name, Category: m.Category, Born: m.Born, Gender: m.Gender,
-		BestSnatch: kg(meet.Best(m.Snatch)), BestCleanJerk: kg(meet.Best(m.CleanJerk)), Total: kg(m.Total()),
+		BestSnatch: kg(meet.Best(m.Snatch)), BestCleanJerk: kg(meet.Best(m.CleanJerk)), Total: kg(m.Kg),
 		Score: format(m.Score, s.System.Points, m.Finished()), Top: m.Counts && !s.All, TopPredicted: m.CountsPredicted && !s.All}
 	if s.Predicting {
 		mv.Predicted = format(m.PredictedScore, s.System.Points, m.Finished())

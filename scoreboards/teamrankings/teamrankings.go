@@ -1,0 +1,339 @@
+// Package teamrankings is the championship table of teams: per championship and gender (men,
+// women, mixed teams), the teams ranked by their score (IWF team points by default, with the
+// snatch, clean & jerk and total points apart when the meet gives medals for each lift),
+// with how many of their members count, limited to the top N, live as lifts happen. A table
+// longer than a page pages itself on the TV: static/js/team-rankings.js sweeps its rows up a
+// page at a time.
+package teamrankings
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/hub/scoring"
+	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/meet"
+)
+
+const (
+	title    = "Team rankings"
+	titleKey = "TeamResults.Title"
+)
+
+var systemNames = func() []string {
+	var out []string
+	for _, s := range meet.Systems {
+		out = append(out, s.Name)
+	}
+	return out
+}()
+
+// Board is the team rankings' registration.
+var Board = &board.Board{
+	Name:        "team-rankings",
+	Title:       title,
+	Description: "The championship table of teams, per championship and gender (mixed teams too), paging itself: for a TV.",
+	Category:    board.Team,
+	Order:       150,
+	Options: []board.Option{
+		{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: append([]string{""}, systemNames...), Default: ""},
+		{Key: "championship", Label: "Championship (empty: all)", Kind: "text", Default: ""},
+		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"all", "M", "F", "MF"}, Default: "all"},
+		{Key: "teamLimit", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
+		{Key: "onlyTotalPoints", Label: "Only the total of the points", Kind: "bool", Default: "false"},
+		{Key: "pageSize", Label: "Teams per page", Kind: "number", Default: "10", Min: "1", Max: "50", Step: "1"},
+		{Key: "pagePauseMs", Label: "Pause on a page (ms)", Kind: "number", Default: "8000", Min: "1000", Max: "120000", Step: "500"},
+		{Key: "sweepDurationMs", Label: "Sweep to the next page (ms)", Kind: "number", Default: "1200", Min: "0", Max: "10000", Step: "100"},
+		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+		{Key: "topMFm", Label: "Mixed teams: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+		{Key: "topMFf", Label: "Mixed teams: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
+		{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
+		{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
+	},
+	NoCommon:  []string{"showLeaders", "showRecords"},
+	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "rankings"}},
+	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
+}
+
+// View is everything the team rankings show.
+type View struct {
+	Page   components.PageMeta
+	Bar    components.AttemptBarView
+	Labels Labels
+	Paging Paging
+	Tables []Table
+	Empty  string // shown when no team has athletes yet
+	Fit    components.Fit
+}
+
+// Labels are the translated column headers.
+type Labels struct{ Rank, Team, Members, Snatch, CleanJerk, Total, Score string }
+
+// Paging is how a long table pages itself (the script reads it from data attributes).
+type Paging struct{ PageSize, PauseMS, SweepMS int }
+
+// Table is one championship's teams of one gender.
+type Table struct {
+	ID     string // unique on the page: the script keeps each table's page across refreshes
+	Title  string
+	Lifts  bool // snatch, C&J and total points apart
+	Rows   []Row
+	Pages  int
+	Filler int // empty rows that complete the last page, so every page is a page high
+}
+
+// Row is one team.
+type Row struct {
+	Rank, Team, FlagURL  string
+	Members              string // "3/5": the members whose scores count, of its members
+	Snatch, CleanJerk    string // points for the places, with Table.Lifts
+	Total, Score         string
+	Mixed                bool
+	Men, Women, Counting int
+}
+
+// settings are the board's choices.
+type settings struct {
+	system        meet.System
+	teamPoints    scoring.TeamPoints
+	liftRanks     bool
+	onlyTotal     bool
+	all           bool
+	top, topMixed map[string]int
+	genders       [][]string
+	allGenders    bool // men, women, and mixed teams where there are
+	championships []string
+	limit         int
+	paging        Paging
+}
+
+// Data is the board's view model: every number on the team rankings comes from here.
+func Data(r board.Request) View {
+	s := settingsOf(r)
+	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Paging: s.paging}
+	v.Page.Stylesheets = []string{"css/teams.css", "css/team-rankings.css"}
+	v.Labels = Labels{
+		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Athletes", "Athletes"),
+		Snatch: r.T("Scoreboard.Snatch", "Snatch"), CleanJerk: hub.PlainText(r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk")),
+		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(s.system.Key, s.system.English),
+	}
+	champs := championships(r.Database(), meet.Lifters(r.Database(), r.FOP))
+	for ci, c := range champs {
+		if len(s.championships) > 0 && !containsFold(s.championships, c.Name) {
+			continue
+		}
+		for _, g := range s.genders {
+			t := table(r, s, c.Lifters, g)
+			if len(t.Rows) == 0 || (s.allGenders && len(g) == 2 && !mixes(t)) {
+				continue // with every gender shown, a mixed table only for teams that mix
+			}
+			t.ID = "ranking-" + strconv.Itoa(ci) + "-" + strings.Join(g, "")
+			t.Title = tableTitle(r, c.Name, g, len(champs) > 1)
+			v.Tables = append(v.Tables, t)
+		}
+	}
+	if len(v.Tables) == 0 {
+		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+	}
+	v.Fit = fit(v.Tables, s)
+	return v
+}
+
+// table ranks one gender's teams (both genders for mixed teams) of a championship.
+func table(r board.Request, s settings, lifters []*meet.Lifter, genders []string) Table {
+	ms := meet.Settings{System: s.system, Genders: genders, Top: s.top, All: s.all, TeamPoints: s.teamPoints, LiftRanks: s.liftRanks}
+	mixed := len(genders) == 2
+	if mixed {
+		ms.Top = s.topMixed
+	}
+	t := Table{Lifts: s.system.Points && s.liftRanks && !s.onlyTotal}
+	for i, team := range meet.Teams(lifters, ms) {
+		if s.limit > 0 && i >= s.limit {
+			break
+		}
+		row := Row{Rank: strconv.Itoa(i + 1), Team: team.Name, FlagURL: r.AssetURL(hub.AssetFlags, team.Name), Mixed: mixed,
+			Score: format(team.Score, s.system.Points)}
+		var sn, cj, tot int
+		for _, m := range team.Members {
+			if m.Gender == "F" {
+				row.Women++
+			} else {
+				row.Men++
+			}
+			if !m.Counts {
+				continue
+			}
+			row.Counting++
+			if s.system.Points {
+				a, b, c := liftPoints(m, s)
+				sn, cj, tot = sn+a, cj+b, tot+c
+			}
+		}
+		row.Members = strconv.Itoa(row.Counting) + "/" + strconv.Itoa(len(team.Members))
+		if t.Lifts {
+			row.Snatch, row.CleanJerk, row.Total = points(sn), points(cj), points(tot)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if n := len(t.Rows); n > 0 {
+		t.Pages = (n + s.paging.PageSize - 1) / s.paging.PageSize
+		t.Filler = t.Pages*s.paging.PageSize - n
+		if t.Pages == 1 {
+			t.Filler = 0
+		}
+	}
+	return t
+}
+
+// mixes reports whether a team of the table has both men and women.
+func mixes(t Table) bool {
+	for _, r := range t.Rows {
+		if r.Men > 0 && r.Women > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// liftPoints are a counted member's points for the snatch, clean & jerk and total places,
+// as meet's team points count them (a place scores only with its lift).
+func liftPoints(m *meet.Member, s settings) (sn, cj, tot int) {
+	if !m.TeamMember {
+		return 0, 0, 0
+	}
+	if m.Total() > 0 {
+		tot = s.teamPoints.For(m.Ranks[2])
+	}
+	if s.liftRanks {
+		if meet.Best(m.Snatch) > 0 {
+			sn = s.teamPoints.For(m.Ranks[0])
+		}
+		if meet.Best(m.CleanJerk) > 0 {
+			cj = s.teamPoints.For(m.Ranks[1])
+		}
+	}
+	return sn, cj, tot
+}
+
+func points(n int) string { return strconv.Itoa(n) }
+
+// format writes a team's score: whole team points, else 2 decimals; "-" before any score.
+func format(v float64, isPoints bool) string {
+	switch {
+	case isPoints:
+		return strconv.Itoa(int(v))
+	case v > 0:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return "-"
+}
+
+// tableTitle is "Men", "Women" or "Mixed", after the championship's name when the meet has
+// several.
+func tableTitle(r board.Request, champ string, genders []string, several bool) string {
+	g := r.T("Gender.Mixed", "Mixed")
+	switch {
+	case len(genders) == 1 && genders[0] == "M":
+		g = r.T("Gender.Men", "Men")
+	case len(genders) == 1:
+		g = r.T("Gender.Women", "Women")
+	}
+	if champ != "" && several {
+		return hub.PlainText(champ + " – " + g)
+	}
+	return hub.PlainText(g)
+}
+
+// settingsOf reads the options, with the competition's defaults.
+func settingsOf(r board.Request) settings {
+	comp := r.Competition()
+	y := meet.Years{SMHFSinclair: number(r.Query, "smhfOverrideSinclairYear", 0, 0, 2100), SMHFAgeFactor: number(r.Query, "smhfAgeFactorYear", 0, 0, 2100)}
+	name := r.Query.Get("scoringSystem")
+	if name == "" {
+		name = "TeamPoints"
+	}
+	s := settings{
+		system:     meet.SystemForYears(name, comp, y),
+		teamPoints: scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints),
+		liftRanks:  comp.SnatchCJTotalMedals,
+		onlyTotal:  r.Flag("onlyTotalPoints", false),
+		all:        r.Flag("allAthletes", false),
+		limit:      number(r.Query, "teamLimit", 0, 0, 1000),
+		paging: Paging{
+			PageSize: number(r.Query, "pageSize", 10, 1, 50),
+			PauseMS:  number(r.Query, "pagePauseMs", 8000, 1000, 120000),
+			SweepMS:  number(r.Query, "sweepDurationMs", 1200, 0, 10000),
+		},
+	}
+	men, women := teamSize(comp.MensTeamSize), teamSize(comp.WomensTeamSize)
+	s.top = map[string]int{"M": number(r.Query, "topM", men, 1, 99), "F": number(r.Query, "topF", women, 1, 99)}
+	s.topMixed = map[string]int{"M": number(r.Query, "topMFm", men, 1, 99), "F": number(r.Query, "topMFf", women, 1, 99)}
+	switch strings.ToUpper(r.Query.Get("gender")) {
+	case "M":
+		s.genders = [][]string{{"M"}}
+	case "F":
+		s.genders = [][]string{{"F"}}
+	case "MF":
+		s.genders = [][]string{{"M", "F"}}
+	default:
+		s.genders, s.allGenders = [][]string{{"M"}, {"F"}, {"M", "F"}}, true
+	}
+	for _, c := range strings.Split(r.Query.Get("championship"), ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			s.championships = append(s.championships, c)
+		}
+	}
+	return s
+}
+
+// teamSize is the competition's team size, else 4.
+func teamSize(n int) int {
+	if n > 0 {
+		return n
+	}
+	return 4
+}
+
+// number is a whole-number option held to [lo, hi], def when absent or unreadable.
+func number(q url.Values, key string, def, lo, hi int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(q.Get(key)))
+	if err != nil {
+		return def
+	}
+	return min(max(n, lo), hi)
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Widths and heights in em, mirrored by static/css/team-rankings.css: the font is the
+// largest with which a page of every table fits the screen both ways.
+const (
+	emRank, emTeam, emMembers, emPoints, emScore = 2.6, 16, 4.6, 5.6, 6
+	emRow, emHeader, emTitle                     = 1.75, 1.6, 2.2
+)
+
+func fit(tables []Table, s settings) components.Fit {
+	w := emRank + emTeam + emMembers + emScore + 1.5
+	h := 0.0
+	for _, t := range tables {
+		if t.Lifts {
+			w = max(w, emRank+emTeam+emMembers+3*emPoints+emScore+1.5)
+		}
+		h += emTitle + emHeader + float64(min(len(t.Rows), s.paging.PageSize))*emRow
+	}
+	return components.Fit{Width: w, Height: h}
+}
