@@ -71,6 +71,7 @@ func NewRouter(cfg Config) http.Handler {
 	r.Get("/healthz", health)
 	r.Head("/healthz", health)
 	r.Get("/api/status", statusHandler(cfg))
+	mountDocuments(r, cfg) // the PDF documents (web/documents.go)
 
 	// OWLCMS may be configured with any of these paths; the adapter routes on the envelope
 	// type, not the path.
