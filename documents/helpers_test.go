@@ -2,6 +2,8 @@ package documents
 
 import (
 	"bytes"
+	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,10 +17,14 @@ import (
 	"github.com/owlcms/tracker/hub"
 )
 
-// demoSnapshot is the demo meet loaded into a hub.
+func quietHub() *hub.Hub {
+	return hub.New(hub.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+}
+
+// demoSnapshot is the demo meet loaded into a hub, with its live sessions.
 func demoSnapshot(t testing.TB) *hub.Snapshot {
 	t.Helper()
-	h := hub.New(hub.Options{})
+	h := quietHub()
 	if err := demo.Load(h); err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +52,7 @@ func generate(t testing.TB, name string, s *hub.Snapshot, q url.Values) []byte {
 	return b
 }
 
-// readPDF extracts the text of every page, and the outline's titles.
+// readPDF extracts the text of every page, a line per row of text, and the outline's titles.
 func readPDF(t testing.TB, b []byte) (pages []string, outline []string) {
 	t.Helper()
 	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
@@ -55,9 +61,6 @@ func readPDF(t testing.TB, b []byte) (pages []string, outline []string) {
 	}
 	for i := 1; i <= r.NumPage(); i++ {
 		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
-		}
 		var sb strings.Builder
 		rows, err := p.GetTextByRow()
 		if err != nil {
@@ -66,6 +69,7 @@ func readPDF(t testing.TB, b []byte) (pages []string, outline []string) {
 		for _, row := range rows {
 			for _, w := range row.Content {
 				sb.WriteString(w.S)
+				sb.WriteString(" ")
 			}
 			sb.WriteString("\n")
 		}
@@ -74,7 +78,7 @@ func readPDF(t testing.TB, b []byte) (pages []string, outline []string) {
 	var walk func(o pdf.Outline)
 	walk = func(o pdf.Outline) {
 		if o.Title != "" {
-			outline = append(outline, o.Title)
+			outline = append(outline, strings.TrimSpace(o.Title))
 		}
 		for _, c := range o.Child {
 			walk(c)
@@ -82,4 +86,20 @@ func readPDF(t testing.TB, b []byte) (pages []string, outline []string) {
 	}
 	walk(r.Outline())
 	return pages, outline
+}
+
+// lineWith reports whether a line of the pages holds every one of the strings.
+func lineWith(pages []string, ss ...string) bool {
+	for _, p := range pages {
+	lines:
+		for _, l := range strings.Split(p, "\n") {
+			for _, s := range ss {
+				if !strings.Contains(l, s) {
+					continue lines
+				}
+			}
+			return true
+		}
+	}
+	return false
 }

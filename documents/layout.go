@@ -88,10 +88,13 @@ func newDoc(portrait bool) (*doc, error) {
 	}
 	d := &doc{pdf: &gopdf.GoPdf{}, w: size.W, h: size.H, truncated: map[string]string{}}
 	d.pdf.Start(gopdf.Config{PageSize: size, Unit: gopdf.UnitPT})
-	if err := d.pdf.AddTTFFontData(regular, font.Regular); err != nil {
+	// A character the font lacks (Chinese, Arabic...) prints as "?" rather than vanishing
+	// from a name.
+	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: func(rune) rune { return '?' }}
+	if err := d.pdf.AddTTFFontDataWithOption(regular, font.Regular, opt); err != nil {
 		return nil, fmt.Errorf("documents: font: %w", err)
 	}
-	if err := d.pdf.AddTTFFontData(bold, font.Bold); err != nil {
+	if err := d.pdf.AddTTFFontDataWithOption(bold, font.Bold, opt); err != nil {
 		return nil, fmt.Errorf("documents: bold font: %w", err)
 	}
 	return d, nil

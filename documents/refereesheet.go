@@ -37,7 +37,7 @@ func makeRefereeSheet(s Source, q url.Values, d *doc, t tr, f *frame) error {
 			}
 			line := row{cells: texts(r.Label)}
 			for _, c := range r.Cells {
-				line.cells = append(line.cells, cell{text: strings.Join(c, "\n")})
+				line.cells = append(line.cells, lines(c))
 			}
 			tb.rows = append(tb.rows, line)
 		}

@@ -54,7 +54,7 @@ func participants(d *doc, t tr, m *model) {
 		slices.SortFunc(teams, strings.Compare)
 		tb := table{title: strings.TrimSpace(k.champ + " – " + genderName(t, k.gender)), columns: cols}
 		for _, team := range teams {
-			r := row{cells: []cell{{text: team}}}
+			r := row{cells: texts(team)}
 			for _, n := range counts[team] {
 				r.cells = append(r.cells, cell{text: num(n)})
 			}
@@ -161,7 +161,7 @@ func timeTable(d *doc, t tr, m *model, officials bool) {
 	for _, s := range m.sessions {
 		r := row{cells: texts(s.Name, s.Description, date(s.CompetitionTime), clock(s.WeighInTime), clock(s.CompetitionTime), s.PlatformName)}
 		for _, i := range roles {
-			r.cells = append(r.cells, cell{text: strings.Join(officialNames(s, officialRoles[i].fields), "\n")})
+			r.cells = append(r.cells, lines(officialNames(s, officialRoles[i].fields)))
 		}
 		tb.rows = append(tb.rows, r)
 	}

@@ -40,12 +40,25 @@ type table struct {
 	size    float64 // text size, 8 by default
 }
 
+// texts are one-line cells: whatever a received string holds (a tab, a line break) stays on
+// its line.
 func texts(ss ...string) []cell {
 	out := make([]cell, len(ss))
 	for i, s := range ss {
-		out[i] = cell{text: s}
+		out[i] = cell{text: clean(s)}
 	}
 	return out
+}
+
+// lines is a cell of several lines, one per string.
+func lines(ss []string) cell {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s = clean(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return cell{text: strings.Join(out, "\n")}
 }
 
 const (
@@ -137,7 +150,8 @@ func (d *doc) table(t table) {
 				col = red
 			}
 			for k, ln := range strings.Split(c.text, "\n") {
-				d.text(x+cellPad, d.y+1+float64(k)*lineH+(lineH-size*1.2)/2, widths[j]-2*cellPad, ln, f, size, col, t.columns[j].align)
+				w := widths[j] - 2*cellPad
+				d.text(x+cellPad, d.y+1+float64(k)*lineH+(lineH-size*1.2)/2, w, ln, f, d.shrink(f, size, ln, w), col, t.columns[j].align)
 			}
 			x += widths[j]
 		}
@@ -151,6 +165,19 @@ func (d *doc) table(t table) {
 		}
 	}
 	d.y += 10
+}
+
+// shrink is the size at which s fits w: a long name is set smaller (down to 70%) before it
+// is cut.
+func (d *doc) shrink(fontName string, size float64, s string, w float64) float64 {
+	if s == "" {
+		return size
+	}
+	fits := d.measure(fontName, size, s)
+	if fits <= w {
+		return size
+	}
+	return max(size*0.7, size*w/fits*0.98)
 }
 
 // header draws a table's header row (and the group row above it).
