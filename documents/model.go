@@ -48,6 +48,7 @@ type model struct {
 	sessions []hub.Session
 	system   meet.System
 	tp       scoring.TeamPoints
+	live     map[string]bool // athletes of a live session
 }
 
 // newModel merges the database with the live session of every platform: the documents are
@@ -58,6 +59,7 @@ func newModel(snap *hub.Snapshot) *model {
 		tp: scoring.TeamPoints{First: db.Competition.TeamPoints1st, Second: db.Competition.TeamPoints2nd,
 			Third: db.Competition.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)}
 	m.lifters = meet.Lifters(db, nil)
+	m.live = map[string]bool{}
 	index := map[string]int{}
 	for i, l := range m.lifters {
 		index[l.Key] = i
@@ -67,12 +69,11 @@ func newModel(snap *hub.Snapshot) *model {
 		if f == nil || len(f.Athletes) == 0 {
 			continue
 		}
-		live := map[string]bool{}
 		for _, a := range f.Athletes {
-			live[a.Key] = true
+			m.live[a.Key] = true
 		}
 		for _, l := range meet.Lifters(db, f) {
-			if !live[l.Key] {
+			if !m.live[l.Key] {
 				continue
 			}
 			if i, ok := index[l.Key]; ok {
@@ -126,8 +127,8 @@ func (m *model) buildGroups() {
 		for i, p := range a.Participations {
 			e := &entry{Lifter: l, db: a, ranks: [3]int{p.SnatchRank, p.CleanJerkRank, p.TotalRank},
 				main: p.CategoryCode == a.CategoryCode || (i == 0 && !hasCategory(a, a.CategoryCode))}
-			if i == 0 {
-				e.ranks = l.Ranks // live when the athlete lifts now (OWLCMS's first participation)
+			if e.main && m.live[l.Key] {
+				e.ranks = l.Ranks // the live update ranks the athlete in their own category
 			}
 			add(p.CategoryCode, e)
 		}
@@ -269,7 +270,13 @@ func attempt(a meet.Attempt) cell {
 func splitName(full string) (string, string) {
 	last, first, ok := strings.Cut(full, ", ")
 	if !ok {
-		return full, ""
+		return capitals(full), ""
 	}
-	return last, first
+	return capitals(last), first
 }
+
+// greekCapitals drops the accents of Greek capitals: a name in capitals is written without
+// them ("ΠΑΠΑΔΟΠΟΥΛΟΥ"), while Go's upper case keeps the tonos.
+var greekCapitals = strings.NewReplacer("Ά", "Α", "Έ", "Ε", "Ή", "Η", "Ί", "Ι", "Ό", "Ο", "Ύ", "Υ", "Ώ", "Ω", "ΐ", "Ϊ", "ΰ", "Ϋ")
+
+func capitals(s string) string { return greekCapitals.Replace(s) }
