@@ -22,12 +22,23 @@ func mountDocuments(r chi.Router, cfg Config) {
 	r.Get("/documents/{file}", documentPDF(cfg))
 }
 
+// documentsAtOnce bounds the documents made at the same time: a book takes a core for a
+// tenth of a second or more, and a crowd pressing the button must not starve the boards.
+const documentsAtOnce = 2
+
 func documentPDF(cfg Config) http.HandlerFunc {
+	slots := make(chan struct{}, documentsAtOnce)
 	return func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutSuffix(chi.URLParam(r, "file"), ".pdf")
 		d, found := documents.Find(name)
 		if !ok || !found {
 			http.Error(w, "unknown document", http.StatusNotFound)
+			return
+		}
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-r.Context().Done():
 			return
 		}
 		snap := cfg.Hub.Snapshot()
@@ -67,16 +78,35 @@ func logoReader(h *hub.Hub, snap *hub.Snapshot) func(string) []byte {
 }
 
 type documentsView struct {
-	Stylesheet string
+	Base, Home string // stylesheets
 	Ready      bool
 	Locales    []string
-	Documents  []*documents.Document
+	Documents  []documentView
+}
+
+// documentView is a document with its options, the sessions offered by name.
+type documentView struct {
+	*documents.Document
+	Opts []documents.Option
 }
 
 func documentsPage(cfg Config) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		snap := cfg.Hub.Snapshot()
-		v := documentsView{Stylesheet: static.Path("css/base.css"), Ready: snap.Database != nil, Documents: documents.All}
+		v := documentsView{Base: static.Path("css/base.css"), Home: static.Path("css/home.css"), Ready: snap.Database != nil}
+		for _, d := range documents.All {
+			dv := documentView{Document: d}
+			for _, o := range d.Options {
+				if o.Name == "session" && snap.Database != nil {
+					o.Choices = []string{""}
+					for _, s := range snap.Database.Sessions {
+						o.Choices = append(o.Choices, s.Name)
+					}
+				}
+				dv.Opts = append(dv.Opts, o)
+			}
+			v.Documents = append(v.Documents, dv)
+		}
 		if snap.Translations != nil {
 			v.Locales = snap.Translations.LocaleNames()
 		}
@@ -89,20 +119,21 @@ func documentsPage(cfg Config) http.HandlerFunc {
 }
 
 // documentsTemplate is a form per document: its options as fields, submitted as the PDF's
-// query string.
-var documentsTemplate = template.Must(template.New("documents").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Documents</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="{{.Stylesheet}}"></head>
-<body class="documents-list"><main>
-<h1>Competition documents (PDF)</h1>
-{{if not .Ready}}<p>The competition has not been received from OWLCMS yet: the documents will be ready once it has.</p>{{end}}
+// query string (a GET form: the URL can be bookmarked or sent).
+var documentsTemplate = template.Must(template.New("documents").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Documents</title>
+<link rel="stylesheet" href="{{.Base}}"><link rel="stylesheet" href="{{.Home}}"></head>
+<body><main class="home">
+<h1>Competition documents</h1>
+<p class="muted">PDF files made from the competition as it stands now: during the meet they include the session in progress. <a href="/">All boards</a></p>
+{{if not .Ready}}<p class="notice">The competition has not been received from OWLCMS yet: the documents will be ready once it has.</p>{{end}}
 {{range .Documents}}{{$d := .}}
-<section><h2>{{.Title}}</h2><p>{{.Description}}</p>
-<form method="get" action="/documents/{{.Name}}.pdf">
-<label>Language <select name="lang"><option value="">Competition's</option>{{range $.Locales}}<option value="{{.}}">{{.}}</option>{{end}}</select></label>
-{{range .Options}}<label>{{.Label}} {{if .Choices}}<select name="{{.Name}}">{{$def := .Default}}{{range .Choices}}<option value="{{.}}"{{if eq . $def}} selected{{end}}>{{.}}</option>{{end}}</select>{{else if or (eq .Default "true") (eq .Default "false")}}<select name="{{.Name}}"><option value="true"{{if eq .Default "true"}} selected{{end}}>yes</option><option value="false"{{if eq .Default "false"}} selected{{end}}>no</option></select>{{else}}<input name="{{.Name}}" value="{{.Default}}">{{end}}</label>
-{{end}}<button type="submit">{{.Title}} (PDF)</button> <a href="/documents/{{.Name}}.pdf">/documents/{{.Name}}.pdf</a>
-</form></section>
+<section class="builder"><h2>{{.Title}}</h2><p class="muted">{{.Description}}</p>
+<form class="lb-form" method="get" action="/documents/{{.Name}}.pdf"><div class="fields">
+<div class="field"><label for="{{.Name}}-lang">Language</label><select id="{{.Name}}-lang" name="lang"><option value="">The competition's</option>{{range $.Locales}}<option value="{{.}}">{{.}}</option>{{end}}</select></div>
+{{range .Opts}}<div class="field"><label for="{{$d.Name}}-{{.Name}}">{{.Label}}</label>{{if .Choices}}<select id="{{$d.Name}}-{{.Name}}" name="{{.Name}}">{{$def := .Default}}{{range .Choices}}<option value="{{.}}"{{if eq . $def}} selected{{end}}>{{if .}}{{.}}{{else}}all{{end}}</option>{{end}}</select>{{else if or (eq .Default "true") (eq .Default "false")}}<select id="{{$d.Name}}-{{.Name}}" name="{{.Name}}"><option value="true"{{if eq .Default "true"}} selected{{end}}>yes</option><option value="false"{{if eq .Default "false"}} selected{{end}}>no</option></select>{{else}}<input id="{{$d.Name}}-{{.Name}}" type="text" name="{{.Name}}" value="{{.Default}}">{{end}}</div>
+{{end}}<div class="field"><button class="btn primary" type="submit">{{.Title}} (PDF)</button></div>
+</div></form></section>
 {{end}}</main></body></html>
 `))
