@@ -245,7 +245,7 @@ func Landing(v landingView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<footer><a href=\"/status\">Tracker status</a> · <a href=\"/api/status\">/api/status</a></footer></main><script src=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<footer><a href=\"/status\">Tracker status</a> · <a href=\"/documents\">Documents (PDF)</a> · <a href=\"/api/status\">/api/status</a></footer></main><script src=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -73,6 +73,8 @@ func NewRouter(cfg Config) http.Handler {
 	r.Get("/status", s.handle(s.statusPage))
 	r.Get("/healthz", s.handle(health))
 	r.Get("/api/status", s.handle(s.apiStatus))
+	r.Get("/documents", s.handle(s.documentsPage))
+	r.Get("/documents/{file}", s.handle(s.documentPDF))
 
 	// OWLCMS may be configured with any of these paths; the adapter routes on the envelope
 	// type, not the path.

@@ -1,0 +1,143 @@
+// Package documents makes the competition's printable documents as PDF files, in the process
+// and in pure Go: the start book, the results book, the medal count and the officials' sheet.
+// Each generator reads one hub snapshot (the database, with the live sessions over it) and
+// its options, and returns the PDF's bytes; the web layer serves them under /documents.
+//
+// layout.go and table.go lay pages out (text measured with the embedded font, tables that
+// break between rows and repeat their header), pdf.go writes them with the running header and
+// footer, the contents and the outline.
+package documents
+
+import (
+	"errors"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/owlcms/tracker/hub"
+)
+
+// Source is what a document is made from.
+type Source struct {
+	Snap *hub.Snapshot
+	// Logo returns the bytes of the logo file named stem ("left", "right"), nil for none.
+	Logo func(stem string) []byte
+	Now  time.Time // the export time printed in the footer
+}
+
+// Option is a document's option as the /documents page offers it.
+type Option struct {
+	Name, Label string
+	Choices     []string // for a choice; nil for a yes/no
+	Default     string
+}
+
+// Document is one of the documents the tracker makes.
+type Document struct {
+	Name        string // the file name: /documents/<Name>.pdf
+	Title       string // English title; TitleKey translates it
+	TitleKey    string
+	Description string
+	Portrait    bool
+	Options     []Option
+	make        func(s Source, q url.Values, d *doc, t tr, f *frame) error
+}
+
+// ErrNoDatabase is returned while OWLCMS has not sent the competition yet.
+var ErrNoDatabase = errors.New("documents: no competition database received yet")
+
+// All lists the documents in the order of the /documents page.
+var All = []*Document{startBook, resultsBook, medalCount, refereeSheet}
+
+// Find returns the document with this name.
+func Find(name string) (*Document, bool) {
+	for _, d := range All {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return nil, false
+}
+
+// Make generates the document from a snapshot with the options of a query (lang and the
+// document's own).
+func (doc *Document) Make(s Source, q url.Values) ([]byte, error) {
+	if s.Snap == nil || s.Snap.Database == nil {
+		return nil, ErrNoDatabase
+	}
+	if s.Now.IsZero() {
+		s.Now = time.Now()
+	}
+	t := tr{tr: s.Snap.Translations, lang: q.Get("lang")}
+	d, err := newDoc(doc.Portrait)
+	if err != nil {
+		return nil, err
+	}
+	c := s.Snap.Database.Competition
+	f := frame{
+		title:       t.t(doc.TitleKey, doc.Title),
+		competition: c.Name,
+		place:       place(c),
+		exported:    t.f("Documents.Exported", "exported {0}", s.Now.Format("2006-01-02 15:04")),
+		pageOf: func(n, m int) string {
+			return t.f("Documents.PageOf", "Page {0} of {1}", strconv.Itoa(n), strconv.Itoa(m))
+		},
+	}
+	if s.Logo != nil {
+		f.left, f.right = s.Logo("left"), s.Logo("right")
+	}
+	if err := doc.make(s, q, d, t, &f); err != nil {
+		return nil, err
+	}
+	return d.write(f)
+}
+
+// tr looks strings up in the competition's translations, with English fallbacks.
+type tr struct {
+	tr   *hub.Translations
+	lang string
+}
+
+func (t tr) t(key, english string) string {
+	if t.tr != nil {
+		if v, ok := t.tr.Lookup(t.lang, key); ok && v != "" {
+			return hub.PlainText(v)
+		}
+	}
+	return english
+}
+
+func (t tr) f(key, english string, args ...any) string {
+	return hub.PlainText(hub.FormatMessage(t.t(key, english), args...))
+}
+
+// place is "Site, City, first day – last day", leaving out what is unknown.
+func place(c hub.Competition) string {
+	var parts []string
+	for _, p := range []string{c.Site, c.City} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	dates := c.Date.String()
+	if e := c.EndDate.String(); e != "" && e != dates {
+		dates += " – " + e
+	}
+	if dates != "" {
+		parts = append(parts, dates)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// flag reads a yes/no option: "true", "1", "yes" or "on".
+func flag(q url.Values, name string, def bool) bool {
+	v := strings.ToLower(strings.TrimSpace(q.Get(name)))
+	switch v {
+	case "":
+		return def
+	case "true", "1", "yes", "on":
+		return true
+	}
+	return false
+}
