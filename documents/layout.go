@@ -220,10 +220,3 @@ func (d *doc) paragraph(s string, size float64, color rgb) {
 	d.text(d.left(), d.y, d.width(), s, regular, size, color, gopdf.Left)
 	d.y += size * 1.5
 }
-
-// gap leaves vertical space (nothing at the top of a page).
-func (d *doc) gap(h float64) {
-	if d.y > marginTop {
-		d.y += h
-	}
-}

@@ -139,7 +139,7 @@ func (d *doc) write(f frame) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := gp.Write(&buf); err != nil {
+	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("documents: write PDF: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -50,11 +50,6 @@ func Sinclair(year int, total, bw float64, gender string) float64 {
 	return withSinclair(sinclair2024, total, bw, gender)
 }
 
-// Sinclair2028 is the Sinclair score with the coefficients of the 2025-2028 cycle.
-func Sinclair2028(total, bw float64, gender string) float64 {
-	return withSinclair(sinclair2028, total, bw, gender)
-}
-
 // factor is 10^(A·log10(bw/B)²) up to B, 1 above it.
 func (s sinclair) factor(bw float64) float64 {
 	if bw >= s.b {
@@ -64,30 +59,12 @@ func (s sinclair) factor(bw float64) float64 {
 	return math.Pow(10, s.a*l*l)
 }
 
-// Sinclair2024 is the total's Sinclair score with the coefficients in force since 2024; 0 for
-// a missing total, bodyweight or gender.
-func Sinclair2024(total, bw float64, gender string) float64 {
-	return withSinclair(sinclair2024, total, bw, gender)
-}
-
-// Sinclair2020 is the Sinclair score with the 2017-2020 coefficients, which the masters
-// formulas still use.
-func Sinclair2020(total, bw float64, gender string) float64 {
-	return withSinclair(sinclair2020, total, bw, gender)
-}
-
 func withSinclair(table map[string]sinclair, total, bw float64, gender string) float64 {
 	s, ok := table[normGender(gender)]
 	if !ok || total <= 0 || bw <= 0 {
 		return 0
 	}
 	return total * s.factor(bw)
-}
-
-// SinclairMasters is the masters' Sinclair: the 2020 Sinclair times the age factor (SMF for
-// men, SMHF for women).
-func SinclairMasters(total, bw float64, gender string, age int) float64 {
-	return Sinclair2020(total, bw, gender) * MastersAgeFactor(gender, age)
 }
 
 // SMHF is the masters' Sinclair with a choice of coefficients and of age factors: OWLCMS's

@@ -16,11 +16,11 @@ func TestSystemYears(t *testing.T) {
 		got  float64
 		want float64
 	}{
-		{"the competition's Sinclair year", SystemFor("Sinclair", comp).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair2028(220, 88.5, "M")},
-		{"a board's Sinclair year over the competition's", SystemForYears("Sinclair", comp, Years{Sinclair: 2020}).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair2020(220, 88.5, "M")},
-		{"no year: 2024", SystemFor("Sinclair", hub.Competition{}).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair2024(220, 88.5, "M")},
-		{"SMHF ignores the competition's year", SystemFor("SMHF", comp).Score(l, 220, scoring.TeamPoints{}, false), scoring.SinclairMasters(220, 88.5, "M", 40)},
-		{"SMHF overrides", SystemForYears("SMHF", comp, Years{SMHFSinclair: 2028, SMHFAgeFactor: 2025}).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair2028(220, 88.5, "M") * scoring.QAgeFactor("M", 40)},
+		{"the competition's Sinclair year", SystemFor("Sinclair", comp).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair(2028, 220, 88.5, "M")},
+		{"a board's Sinclair year over the competition's", SystemForYears("Sinclair", comp, Years{Sinclair: 2020}).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair(2020, 220, 88.5, "M")},
+		{"no year: 2024", SystemFor("Sinclair", hub.Competition{}).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair(2024, 220, 88.5, "M")},
+		{"SMHF ignores the competition's year", SystemFor("SMHF", comp).Score(l, 220, scoring.TeamPoints{}, false), scoring.SMHF(220, 88.5, "M", 40, 2020, 2020)},
+		{"SMHF overrides", SystemForYears("SMHF", comp, Years{SMHFSinclair: 2028, SMHFAgeFactor: 2025}).Score(l, 220, scoring.TeamPoints{}, false), scoring.Sinclair(2028, 220, 88.5, "M") * scoring.QAgeFactor("M", 40)},
 		{"GAMX by name", SystemFor("gamx", comp).Score(l, 350, scoring.TeamPoints{}, false), scoring.GAMX(scoring.GAMXSenior, 350, 88.5, "M", 40)},
 		{"GAMX-A uses the age", SystemFor("GAMX-A", comp).Score(l, 350, scoring.TeamPoints{}, false), scoring.GAMX(scoring.GAMXAge, 350, 88.5, "M", 40)},
 		{"the competition's GAMX", SystemFor("", hub.Competition{ScoringSystem: "GAMX"}).Score(l, 350, scoring.TeamPoints{}, false), scoring.GAMX(scoring.GAMXSenior, 350, 88.5, "M", 0)},

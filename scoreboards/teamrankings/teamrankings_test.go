@@ -33,14 +33,6 @@ func rows(t Table) string {
 	return strings.Join(out, "; ")
 }
 
-func tables(v View) map[string]Table {
-	out := map[string]Table{}
-	for _, t := range v.Tables {
-		out[t.Title] = t
-	}
-	return out
-}
-
 // Team points by hand: 28, 26, 25 for the first three places (the competition sets none),
 // for the snatch, the clean & jerk and the total (medals for each lift), two scores per
 // gender counting (the team sizes).

@@ -10,8 +10,8 @@ import (
 // The Node tracker's team scoreboard options, on the invented meet.
 func TestOptions(t *testing.T) {
 	db := database(t)
-	s24 := func(total, bw float64, g string) float64 { return scoring.Sinclair2024(total, bw, g) }
-	smhf := func(total, bw float64, age int) float64 { return scoring.SinclairMasters(total, bw, "M", age) }
+	s24 := func(total, bw float64, g string) float64 { return scoring.Sinclair(2024, total, bw, g) }
+	smhf := func(total, bw float64, age int) float64 { return scoring.SMHF(total, bw, "M", age, 2020, 2020) }
 	tests := []struct {
 		name, query string
 		women       bool
@@ -58,8 +58,8 @@ func TestOptions(t *testing.T) {
 // (against 88 + her 105 declaration by default).
 func TestPredictedWithoutDeclaration(t *testing.T) {
 	for query, want := range map[string]float64{
-		"gender=F&showPredicted=true&cjDecl=false": scoring.Sinclair2024(88, 63.1, "F"),
-		"gender=F&showPredicted=true":              scoring.Sinclair2024(88+105, 63.1, "F"),
+		"gender=F&showPredicted=true&cjDecl=false": scoring.Sinclair(2024, 88, 63.1, "F"),
+		"gender=F&showPredicted=true":              scoring.Sinclair(2024, 88+105, 63.1, "F"),
 	} {
 		v := view(t, database(t), women(), query)
 		for _, tv := range v.Teams {

@@ -66,7 +66,7 @@ func summary(v View) string {
 
 func TestTeams(t *testing.T) {
 	db := database(t)
-	s24 := func(total, bw float64) float64 { return scoring.Sinclair2024(total, bw, "M") }
+	s24 := func(total, bw float64) float64 { return scoring.Sinclair(2024, total, bw, "M") }
 	tests := []struct {
 		name  string
 		fop   *hub.FOP
@@ -83,9 +83,9 @@ func TestTeams(t *testing.T) {
 			// Masters ages at the competition's date (2026): Birtles 68, Brook 47, Ashdown 42.
 			name: "masters Sinclair turns the order", query: "gender=M&scoringSystem=SMHF",
 			want: fmt.Sprintf("Birchwood Barbell %.2f [BROOK* BIRTLES*]\nAlder Bay WC %.2f [ARNOTT* AVERY ASHDOWN*]\nCedar Point %.2f [CARVER*]\n",
-				scoring.SinclairMasters(277, 80.9, "M", 47)+scoring.SinclairMasters(279, 95.5, "M", 68),
-				scoring.SinclairMasters(280, 80.2, "M", 30)+scoring.SinclairMasters(274, 94.0, "M", 42),
-				scoring.SinclairMasters(281, 92.3, "M", 27)),
+				scoring.SMHF(277, 80.9, "M", 47, 2020, 2020)+scoring.SMHF(279, 95.5, "M", 68, 2020, 2020),
+				scoring.SMHF(280, 80.2, "M", 30, 2020, 2020)+scoring.SMHF(274, 94.0, "M", 42, 2020, 2020),
+				scoring.SMHF(281, 92.3, "M", 27, 2020, 2020)),
 		},
 		{
 			// 30/26/25 points (the meet's first place, the defaults after), for the snatch, C&J
@@ -145,7 +145,7 @@ func TestPredicted(t *testing.T) {
 		t.Errorf("first team %q, want Birchwood Barbell (two predicted scores)", v.Teams[0].Name)
 	}
 	abbot := byName["Alder Bay WC"].Members[0]
-	if want := fmt.Sprintf("%.2f", scoring.Sinclair2024(88+105, 63.1, "F")); abbot.Predicted != want || abbot.Score != "-" {
+	if want := fmt.Sprintf("%.2f", scoring.Sinclair(2024, 88+105, 63.1, "F")); abbot.Predicted != want || abbot.Score != "-" {
 		t.Errorf("Abbot predicted %q score %q, want %s and -", abbot.Predicted, abbot.Score, want)
 	}
 	if abbot.Order != "1" || !abbot.Current || abbot.Snatch[0].Text != "85" || abbot.Snatch[1].Text != "88" {
@@ -153,7 +153,7 @@ func TestPredicted(t *testing.T) {
 	}
 	// Birchwood: the predicted scores of Bell (live: 80 + 100) and Blake (declared: 78 + 98) count.
 	bw := byName["Birchwood Barbell"]
-	want := fmt.Sprintf("%.2f", scoring.Sinclair2024(180, 61.8, "F")+scoring.Sinclair2024(176, 63.9, "F"))
+	want := fmt.Sprintf("%.2f", scoring.Sinclair(2024, 180, 61.8, "F")+scoring.Sinclair(2024, 176, 63.9, "F"))
 	if bw.Predicted != want || !bw.Members[0].TopPredicted || !bw.Members[1].TopPredicted {
 		t.Errorf("Birchwood predicted %q, want %s: %+v", bw.Predicted, want, bw.Members)
 	}

@@ -32,7 +32,7 @@ func names(t Table) string {
 }
 
 func TestTopScore(t *testing.T) {
-	s := func(total, bw float64) string { return fmt.Sprintf("%.2f", scoring.Sinclair2024(total, bw, "M")) }
+	s := func(total, bw float64) string { return fmt.Sprintf("%.2f", scoring.Sinclair(2024, total, bw, "M")) }
 	v := data(t, nil, "")
 	if len(v.Tables) != 1 || v.Tables[0].Title != "Sinclair – Men" {
 		t.Fatalf("tables: %+v", v.Tables) // no woman has a total yet
@@ -58,9 +58,9 @@ func TestKgNeeded(t *testing.T) {
 	avery.Gender, avery.BodyWeight = "M", 79.1
 	f.Athletes = []*hub.Athlete{avery}
 	v := data(t, f, "")
-	leader := scoring.Sinclair2024(280, 80.2, "M")
+	leader := scoring.Sinclair(2024, 280, 80.2, "M")
 	need := 1
-	for scoring.Sinclair2024(float64(229+need), 79.1, "M") <= leader {
+	for scoring.Sinclair(2024, float64(229+need), 79.1, "M") <= leader {
 		need++
 	}
 	row := v.Tables[0].Rows[5]
