@@ -37,7 +37,10 @@ func save(t *testing.T, h *hub.Hub, dir string, change func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { defer close(done); Run(ctx, h, Options{Dir: dir, Logger: quiet, Debounce: 10 * time.Millisecond}) }()
+	go func() {
+		defer close(done)
+		Run(ctx, h, Options{Dir: dir, Logger: quiet, Debounce: 10 * time.Millisecond})
+	}()
 	time.Sleep(20 * time.Millisecond) // subscribed
 	change()
 	deadline := time.Now().Add(5 * time.Second)
