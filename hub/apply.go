@@ -244,6 +244,7 @@ func (h *Hub) mergeFOP(db *Database, old *FOP, name string, t MessageType, in ma
 		f.LastUIEvent = ev
 	}
 	f.decodeLive(old, t, raw, in, now)
+	f.Judged = judgedAfter(old, f, t)
 	f.SessionDone = sessionDone(old != nil && old.SessionDone, t, in)
 	return f
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
@@ -42,7 +43,10 @@ type View struct {
 func Data(r board.Request) View {
 	v := View{Page: r.OverlayPage(r.T(titleKey, title)), Position: r.Choice("position", "bottom", "top"), Bar: board.AttemptBar(r)}
 	v.Hidden = v.Bar.Waiting
-	a := board.CurrentAthlete(r.FOP)
+	var a *hub.Athlete
+	if r.FOP != nil {
+		a = r.FOP.OnStage().Athlete(r.FOP) // the judged lifter's line, with the result, while the lights show
+	}
 	if v.Hidden || v.Bar.Break || a == nil {
 		return v
 	}
