@@ -435,13 +435,13 @@ func Live(tag, id, class, url, trigger string) templ.Component {
 	})
 }
 
-// boardScripts are the scripts a board page adds to htmx: the clocks, and the SSE extension
-// when it listens.
+// boardScripts are the scripts a board page adds to htmx: the clocks, the headings' fit, and
+// the SSE extension when it listens.
 func boardScripts(m PageMeta) []string {
 	if m.SSEURL == "" {
-		return []string{"js/clock.js"}
+		return []string{"js/clock.js", "js/fit.js"}
 	}
-	return []string{"js/clock.js", "vendor/htmx-ext-sse-2.2.4.min.js"}
+	return []string{"js/clock.js", "js/fit.js", "vendor/htmx-ext-sse-2.2.4.min.js"}
 }
 
 func sizeStyle(size float64) templ.SafeCSS {

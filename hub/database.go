@@ -11,6 +11,7 @@ import (
 type Database struct {
 	Checksum      string    // OWLCMS's databaseChecksum when known, else ""
 	LoadedAt      time.Time // when this hub loaded it
+	raw           []byte    // the JSON it was decoded from, for Checkpoint; never mutated
 	FormatVersion string
 	ExportDate    DateTime
 

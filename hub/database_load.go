@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -50,6 +51,7 @@ func (h *Hub) LoadDatabaseJSON(data []byte, checksum string) (DatabaseResult, er
 			h.wantChecksum = ""
 		}
 		db.LoadedAt = h.now()
+		db.raw = bytes.Clone(data) // the caller may reuse its buffer
 		h.dbRawHash = rawHash
 		s.Database = db
 		s.DatabaseVersion = h.nextVersion()

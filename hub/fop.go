@@ -28,6 +28,9 @@ type FOP struct {
 
 	// The current attempt (attempt bar). During breaks OWLCMS puts a message in FullName.
 	Current CurrentAttempt
+	// Judged is the attempt being judged while its decision shows (nil otherwise): OWLCMS
+	// moves Current to the next lifter as the lights come on. Boards read OnStage.
+	Judged *Stage
 
 	// Athletes of the current session, in OWLCMS's display order, and the orders built from
 	// the key lists. Entries point into Athletes.

@@ -121,6 +121,9 @@ type Snapshot struct {
 	ProtocolError   *ProtocolError // latched until a valid frame arrives
 	LastMessageAt   time.Time
 	StatusVersion   uint64
+	// Restored is set when the state was read back from a checkpoint at start-up (nil
+	// otherwise); OWLCMS has spoken since when LastMessageAt is after Restored.At.
+	Restored *Restored
 }
 
 // FOP returns the live state of a platform, or nil when nothing was received for it.

@@ -24,6 +24,7 @@ type Translations struct {
 
 	idx     *translationsIndex
 	rawHash [sha256.Size]byte // of the JSON it was loaded from, to skip checksum-less re-sends
+	raw     []byte            // that JSON, for Checkpoint; never mutated
 }
 
 // translationsIndex is what Lookup needs precomputed: it runs once per rendered label.
@@ -230,6 +231,7 @@ func (h *Hub) LoadTranslationsJSON(data []byte) (TranslationsResult, error) {
 	}
 	t := NewTranslations(locales, checksum)
 	t.rawHash = rawHash
+	t.raw = bytes.Clone(data) // the caller may reuse its buffer
 
 	res := TranslationsResult{Locales: len(t.Locales)}
 	h.update(func(s *Snapshot) []Change {

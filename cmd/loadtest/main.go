@@ -7,6 +7,11 @@
 //
 //	go build -o /tmp/tracker ./cmd/tracker
 //	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -updates 30
+//	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -meet ../shared/fixtures/owlcms-v2
+//
+// Each change is a weight change of the current athlete: it reaches the attempt bar and the
+// athlete's attempt cell in the grid, and a viewer counts it as seen once both show it. The last
+// line of the report is a one-line summary, for tables and scripts.
 //
 // It only ever talks to the tracker it is given, on this machine by default.
 package main
@@ -34,7 +39,16 @@ func main() {
 	updates := flag.Int("updates", 30, "weight changes to send")
 	interval := flag.Duration("interval", time.Second, "time between two changes")
 	board := flag.String("board", "lifting-order", "the board the viewers watch")
+	meetFlag := flag.String("meet", "demo", "the competition fed: demo, or a folder of captured OWLCMS frames (a *-DATABASE.json, translations.json, flags/, *-UPDATE-*.json)")
 	flag.Parse()
+
+	m := demoMeet()
+	if *meetFlag != "demo" {
+		var err error
+		if m, err = capturedMeet(*meetFlag); err != nil {
+			fail(err)
+		}
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -51,7 +65,7 @@ func main() {
 	if *addr == "" {
 		fail(fmt.Errorf("give -tracker or -addr"))
 	}
-	r, err := run(ctx, config{addr: *addr, pid: *pid, viewers: *viewers, updates: *updates, interval: *interval, board: *board})
+	r, err := run(ctx, config{addr: *addr, pid: *pid, viewers: *viewers, updates: *updates, interval: *interval, board: *board, meet: m})
 	if err != nil {
 		fail(err)
 	}

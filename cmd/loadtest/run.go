@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -16,7 +17,6 @@ import (
 
 	"github.com/coder/websocket"
 
-	"github.com/owlcms/tracker/demo"
 	"github.com/owlcms/tracker/hub/owlcms"
 )
 
@@ -27,6 +27,7 @@ type config struct {
 	updates  int
 	interval time.Duration
 	board    string
+	meet     *meet // nil: the demo
 }
 
 // marker is the weight the k-th change asks for: the viewers look for it in the bar.
@@ -34,8 +35,9 @@ func marker(k int) string { return strconv.Itoa(300 + k) }
 
 // result is what the run measured.
 type result struct {
+	meet                        string
 	viewers, connected, updates int
-	latencies                   []time.Duration // per viewer and update: sent → fragment with the change
+	latencies                   []time.Duration // per viewer and update: sent → bar and grid show the change
 	missed                      int64           // updates a viewer never showed
 	bytes                       int64           // received by all viewers during the updates (wire bytes)
 	errors                      int64
@@ -45,7 +47,10 @@ type result struct {
 }
 
 func run(ctx context.Context, c config) (*result, error) {
-	feeder, err := connectOWLCMS(ctx, c.addr)
+	if c.meet == nil {
+		c.meet = demoMeet()
+	}
+	feeder, err := connectOWLCMS(ctx, c.addr, c.meet)
 	if err != nil {
 		return nil, fmt.Errorf("feeding the tracker: %w", err)
 	}
@@ -54,7 +59,7 @@ func run(ctx context.Context, c config) (*result, error) {
 		return nil, err
 	}
 
-	r := &result{viewers: c.viewers, updates: c.updates}
+	r := &result{meet: c.meet.name, viewers: c.viewers, updates: c.updates}
 	sent := make([]atomic.Int64, c.updates) // unix ns the change was sent
 	var counting atomic.Bool
 	vctx, stopViewers := context.WithCancel(ctx)
@@ -64,7 +69,8 @@ func run(ctx context.Context, c config) (*result, error) {
 	var wg sync.WaitGroup
 	var connected atomic.Int64
 	for i := range vs {
-		v := &viewer{cfg: c, sent: sent, counting: &counting, seen: make([]int64, c.updates)}
+		v := &viewer{cfg: c, sent: sent, counting: &counting, seen: make([]int64, c.updates),
+			barSeen: make([]int64, c.updates), gridSeen: make([]int64, c.updates)}
 		vs[i] = v
 		wg.Add(1)
 		go func() {
@@ -86,7 +92,7 @@ func run(ctx context.Context, c config) (*result, error) {
 	start := time.Now()
 	trackerCPU0, generatorCPU0 := cpuTime(c.pid), cpuTime(0)
 	for k := range c.updates {
-		payload, err := update(k)
+		payload, err := update(c.meet.base, k)
 		if err != nil {
 			return nil, err
 		}
@@ -134,7 +140,7 @@ func (r *result) print(w io.Writer) {
 	}
 	perUpdate := float64(r.bytes) / float64(max(r.viewers, 1)) / float64(max(r.updates, 1))
 	fmt.Fprintf(w, "viewers %d (connected %d), updates %d in %v\n", r.viewers, r.connected, r.updates, r.duration.Round(time.Millisecond))
-	fmt.Fprintf(w, "update -> fragment: p50 %v  p99 %v  max %v  (%d samples, %d missed)\n",
+	fmt.Fprintf(w, "update -> bar and grid (fetch complete): p50 %v  p99 %v  max %v  (%d samples, %d missed)\n",
 		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed)
 	fmt.Fprintf(w, "bytes per viewer per update: %.0f\n", perUpdate)
 	fmt.Fprintf(w, "errors: %d\n", r.errors)
@@ -145,13 +151,17 @@ func (r *result) print(w io.Writer) {
 	if r.rss > 0 {
 		fmt.Fprintf(w, "tracker memory: RSS %.1f MB, peak %.1f MB\n", float64(r.rss)/1e6, float64(r.peakRSS)/1e6)
 	}
+	n := time.Duration(max(r.updates, 1))
+	fmt.Fprintf(w, "summary: meet=%q viewers=%d connected=%d updates=%d p50_ms=%d p99_ms=%d missed=%d bytes_per_viewer_update=%.0f errors=%d tracker_cpu_ms_per_update=%d peak_rss_mb=%.1f\n",
+		r.meet, r.viewers, r.connected, r.updates, pct(0.5).Milliseconds(), pct(0.99).Milliseconds(), r.missed, perUpdate, r.errors,
+		(r.trackerCPU / n).Milliseconds(), float64(r.peakRSS)/1e6)
 }
 
 // --- OWLCMS side --------------------------------------------------------------------------
 
-// connectOWLCMS connects as OWLCMS does and sends the demo meet's database, translations,
-// flags and both platforms' state.
-func connectOWLCMS(ctx context.Context, addr string) (*websocket.Conn, error) {
+// connectOWLCMS connects as OWLCMS does and sends the meet's database, translations, flags and
+// every platform's state.
+func connectOWLCMS(ctx context.Context, addr string, m *meet) (*websocket.Conn, error) {
 	ws, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
 	if err != nil {
 		return nil, err
@@ -163,17 +173,20 @@ func connectOWLCMS(ctx context.Context, addr string) (*websocket.Conn, error) {
 			}
 		}
 	}()
-	for typ, payload := range map[string][]byte{
-		"database_zip":     zipOf("competition.json", demo.DatabaseJSON()),
-		"translations_zip": zipOf("translations.json", demo.TranslationsJSON()),
-		"flags_zip":        demo.FlagsZip(),
+	for _, fr := range []struct {
+		typ     string
+		payload []byte
+	}{
+		{"database_zip", zipOf("competition.json", m.database)},
+		{"translations_zip", zipOf("translations.json", m.translations)},
+		{"flags_zip", m.flags},
 	} {
-		if err := ws.Write(ctx, websocket.MessageBinary, owlcms.EncodeFrame("64.0.0", typ, payload)); err != nil {
+		if err := ws.Write(ctx, websocket.MessageBinary, owlcms.EncodeFrame("64.0.0", fr.typ, fr.payload)); err != nil {
 			return nil, err
 		}
 	}
-	for _, fop := range []string{"A", "B"} {
-		if err := send(ctx, ws, "update", demo.UpdateJSON(fop)); err != nil {
+	for _, fop := range slices.Sorted(maps.Keys(m.updates)) {
+		if err := send(ctx, ws, "update", m.updates[fop]); err != nil {
 			return nil, err
 		}
 	}
@@ -188,31 +201,53 @@ func send(ctx context.Context, ws *websocket.Conn, typ string, payload []byte) e
 	return ws.Write(ctx, websocket.MessageText, env)
 }
 
-// update is platform A's update with the current athlete's request changed to marker(k), as
+// update is platform A's update (base) with the current athlete's request changed to marker(k), as
 // OWLCMS sends it after a weight change: the bar's weight and the athlete's attempt cell.
-func update(k int) ([]byte, error) {
+// Numbers are decoded as json.Number: OWLCMS's keys are integers that a float64 would print as
+// "4.78945138e+08", and the athlete's key must be matched exactly or the grid never changes.
+func update(base []byte, k int) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(base))
+	dec.UseNumber()
 	var u map[string]any
-	if err := json.Unmarshal(demo.UpdateJSON("A"), &u); err != nil {
+	if err := dec.Decode(&u); err != nil {
 		return nil, err
 	}
 	w := marker(k)
 	u["weight"] = w
 	u["uiEvent"] = "LiftingOrderUpdated"
-	cur := fmt.Sprint(u["currentAthleteKey"])
+	cur := keyText(u["currentAthleteKey"])
+	changed := false
 	for _, e := range u["sessionAthletes"].([]any) {
 		e := e.(map[string]any)
-		if fmt.Sprint(e["athleteKey"]) != cur {
+		if keyText(e["athleteKey"]) != cur {
 			continue
 		}
 		for _, lift := range []string{"sattempts", "cattempts"} {
 			for _, cell := range e["displayInfo"].(map[string]any)[lift].([]any) {
 				if c := cell.(map[string]any); c["status"] == "current" {
 					c["value"] = w
+					changed = true
 				}
 			}
 		}
 	}
+	if !changed {
+		return nil, fmt.Errorf("update %d: the current athlete %q has no current attempt cell to change", k, cur)
+	}
 	return json.Marshal(u)
+}
+
+// keyText is an athlete key as text, whether OWLCMS sent it as a number or a string.
+func keyText(v any) string {
+	switch k := v.(type) {
+	case json.Number:
+		return k.String()
+	case string:
+		return k
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
 }
 
 func zipOf(name string, data []byte) []byte {

@@ -26,13 +26,15 @@ type viewer struct {
 	cfg      config
 	sent     []atomic.Int64
 	counting *atomic.Bool
-	seen     []int64 // unix ns the k-th change appeared in the bar (0: never)
+	seen     []int64 // unix ns the k-th change was on screen, in the bar and in the grid (0: never)
+	barSeen  []int64 // unix ns the k-th change appeared in the bar (0: not yet)
+	gridSeen []int64 // unix ns the k-th change appeared in the athlete's attempt cell (0: not yet)
 	bytes    atomic.Int64
 	errors   atomic.Int64
 	etags    map[string]string
 
 	frag *conn        // the fragments' keep-alive connection (nil until needed or after an error)
-	zr   *gzip.Reader // reused to decompress bar fragments
+	zr   *gzip.Reader // reused to decompress fragments
 	buf  bytes.Buffer // reused fragment body
 }
 
@@ -134,7 +136,9 @@ func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
 }
 
 // fetch gets a fragment as htmx does (gzip accepted, the last ETag sent back) and notes when
-// the bar first shows each change.
+// each change is complete on screen: the weight in the bar and in the athlete's attempt cell of
+// the grid. Measuring the bar alone would hide the cost of a change that reaches the grid,
+// which is what a weight change does.
 func (v *viewer) fetch(ctx context.Context, fragment string) {
 	body, err := v.fetchBody(ctx, fragment)
 	if err != nil {
@@ -147,13 +151,26 @@ func (v *viewer) fetch(ctx context.Context, fragment string) {
 		}
 		return
 	}
-	if body == nil || fragment != "bar" {
+	if body == nil {
 		return
 	}
 	now := time.Now().UnixNano()
 	for k := range v.seen {
-		if v.seen[k] == 0 && v.sent[k].Load() != 0 && bytes.Contains(body, []byte(`"bar-weight">`+marker(k)+"<")) {
-			v.seen[k] = now
+		if v.seen[k] != 0 || v.sent[k].Load() == 0 {
+			continue
+		}
+		switch fragment {
+		case "bar":
+			if v.barSeen[k] == 0 && bytes.Contains(body, []byte(`"bar-weight">`+marker(k)+"<")) {
+				v.barSeen[k] = now
+			}
+		case "grid":
+			if v.gridSeen[k] == 0 && bytes.Contains(body, []byte(`">`+marker(k)+"</td>")) {
+				v.gridSeen[k] = now
+			}
+		}
+		if v.barSeen[k] != 0 && v.gridSeen[k] != 0 {
+			v.seen[k] = max(v.barSeen[k], v.gridSeen[k])
 		}
 	}
 }
@@ -192,7 +209,7 @@ func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error)
 		return nil, fmt.Errorf("%s: %s", path, resp.Status)
 	}
 	v.etags[fragment] = resp.Header.Get("ETag")
-	if fragment != "bar" || resp.Header.Get("Content-Encoding") != "gzip" {
+	if resp.Header.Get("Content-Encoding") != "gzip" {
 		return v.buf.Bytes(), nil
 	}
 	if v.zr == nil {

@@ -108,7 +108,7 @@ func Data(r board.Request) View {
 	} else {
 		lifter(r, &v)
 	}
-	c := f.Current
+	c := f.OnStage().Attempt // the judged attempt while its decision shows
 	if c.Weight != "" && c.Weight != "0" {
 		v.Weight, v.KgSymbol = c.Weight, board.KgSymbol
 		if r.Flag("showPlates", true) {
@@ -121,11 +121,12 @@ func Data(r board.Request) View {
 // lifter fills in who lifts and what.
 func lifter(r board.Request, v *View) {
 	f := r.FOP
-	c := f.Current
+	st := f.OnStage() // the judged lifter while the decision shows, not the next one
+	c := st.Attempt
 	v.StartNumber, v.Category, v.Team = c.StartNumber, c.Category, c.TeamName
 	v.AttemptHTML = board.AttemptLabel(r, f)
 	last, first, _ := strings.Cut(c.FullName, ",")
-	if a := board.CurrentAthlete(f); a != nil {
+	if a := st.Athlete(f); a != nil {
 		if a.LastName != "" {
 			last, first = a.LastName, a.FirstName
 		}
@@ -153,7 +154,7 @@ func barbell(r board.Request, weight string) *Barbell {
 		p, _ = db.Platform(r.FOPName)
 	}
 	gender := ""
-	if a := board.CurrentAthlete(r.FOP); a != nil {
+	if a := r.FOP.OnStage().Athlete(r.FOP); a != nil { // the bar of the attempt on stage
 		gender = a.Gender
 	}
 	l := Plates(p, gender, w)

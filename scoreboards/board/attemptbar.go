@@ -30,9 +30,10 @@ func AttemptBar(r Request) components.AttemptBarView {
 		v.FullName = BreakMessage(r, m)
 		return v
 	}
-	c := f.Current
+	st := f.OnStage() // the judged lifter while the decision shows, not the next one
+	c := st.Attempt
 	v.StartNumber, v.FullName, v.Team, v.Category = c.StartNumber, c.FullName, c.TeamName, c.Category
-	if a := CurrentAthlete(f); a != nil {
+	if a := st.Athlete(f); a != nil {
 		v.FlagURL = a.FlagURL
 		v.Team = cmp.Or(v.Team, a.TeamName)
 	}
@@ -43,14 +44,15 @@ func AttemptBar(r Request) components.AttemptBarView {
 	return v
 }
 
-// AttemptLabel is "Snatch #2" / "C&J #3" in the viewer's language, or OWLCMS's own label
-// when the attempt number is unknown.
+// AttemptLabel is "Snatch #2" / "C&J #3" of the attempt on stage in the viewer's language, or
+// OWLCMS's own label when the attempt number is unknown.
 func AttemptLabel(r Request, f *hub.FOP) string {
-	n := f.Current.AttemptNumber
+	st := f.OnStage()
+	n := st.Attempt.AttemptNumber
 	if n < 1 || n > 3 {
-		return f.Current.AttemptHTML
+		return st.Attempt.AttemptHTML
 	}
-	if f.IsCleanJerk() {
+	if hub.LiftType(st.LiftType) == hub.LiftCleanJerk {
 		return r.Tf("C_and_J_number", "C&J #{0}", n)
 	}
 	return r.Tf("Snatch_number", "Snatch #{0}", n)

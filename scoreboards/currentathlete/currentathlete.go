@@ -44,7 +44,10 @@ type View struct {
 func Data(r board.Request) View {
 	v := View{Page: r.OverlayPage(r.T(titleKey, title)), Position: r.Choice("position", "bottom", "top"), Bar: board.AttemptBar(r)}
 	v.Hidden = v.Bar.Waiting
-	a := board.CurrentAthlete(r.FOP)
+	var a *hub.Athlete
+	if r.FOP != nil {
+		a = r.FOP.OnStage().Athlete(r.FOP) // the judged lifter's line, with the result, while the lights show
+	}
 	if v.Hidden || v.Bar.Break || a == nil {
 		return v
 	}
