@@ -1,0 +1,61 @@
+package replica
+
+import (
+	"fmt"
+	"time"
+)
+
+// Status is what a replica knows of its ingest, for the status page.
+type Status struct {
+	Following       bool      // the stream is being read
+	CaughtUp        bool      // the state the stream held at start has been applied
+	Applied         uint64    // messages applied
+	LastFrameAt     time.Time // when the ingest received the last frame applied
+	Lag             time.Duration
+	IngestSeenAt    time.Time // the ingest's last heartbeat (its clock)
+	OWLCMSConnected bool      // as the ingest last said
+	LastError       string
+
+	beatEvery time.Duration
+}
+
+// Status returns the replica's status as of now.
+func (f *Follower) Status() Status {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.status
+}
+
+// IngestAlive says the ingest's heartbeats arrive: none missed three times in a row.
+func (s Status) IngestAlive(now time.Time) bool {
+	every := s.beatEvery
+	if every <= 0 {
+		every = 2 * time.Second
+	}
+	return !s.IngestSeenAt.IsZero() && now.Sub(s.IngestSeenAt) < 3*every
+}
+
+// Summary is one line for the status page.
+func (s Status) Summary(now time.Time) string {
+	switch {
+	case !s.Following && s.Applied == 0:
+		return "replica: waiting for the ingest's stream on NATS"
+	case !s.Following:
+		return fmt.Sprintf("replica: NATS unreachable, showing the last state received (last frame %s)", clock(s.LastFrameAt))
+	case s.IngestSeenAt.IsZero():
+		return "replica: following NATS; no word from the ingest yet"
+	case !s.IngestAlive(now):
+		return fmt.Sprintf("replica: the ingest is silent since %s, showing the last state received", clock(s.IngestSeenAt))
+	case !s.OWLCMSConnected:
+		return fmt.Sprintf("replica: following the ingest (OWLCMS not connected to it), last frame %s", clock(s.LastFrameAt))
+	default:
+		return fmt.Sprintf("replica: following the ingest, last frame %s, lag %d ms", clock(s.LastFrameAt), s.Lag.Milliseconds())
+	}
+}
+
+func clock(t time.Time) string {
+	if t.IsZero() {
+		return "none"
+	}
+	return t.Local().Format("15:04:05")
+}
