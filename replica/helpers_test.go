@@ -28,13 +28,13 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 // natsServer is an embedded NATS with JetStream, on loopback, that a test can stop and start
 // again on the same port and storage.
 type natsServer struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string
 	port int
 	srv  *server.Server
 }
 
-func startNATS(t *testing.T) *natsServer {
+func startNATS(t testing.TB) *natsServer {
 	t.Helper()
 	n := &natsServer{t: t, dir: t.TempDir(), port: -1}
 	n.start()
@@ -87,7 +87,7 @@ func (n *node) stop() {
 	n.cancel = nil
 }
 
-func connect(t *testing.T, url string) (jetstream.JetStream, func()) {
+func connect(t testing.TB, url string) (jetstream.JetStream, func()) {
 	t.Helper()
 	js, closeFn, err := Connect(url, t.Name(), quiet)
 	if err != nil {
@@ -96,7 +96,7 @@ func connect(t *testing.T, url string) (jetstream.JetStream, func()) {
 	return js, closeFn
 }
 
-func newIngest(t *testing.T, url string, o PublisherOptions) *node {
+func newIngest(t testing.TB, url string, o PublisherOptions) *node {
 	t.Helper()
 	js, closeFn := connect(t, url)
 	o.Logger = quiet
@@ -118,7 +118,7 @@ func newIngest(t *testing.T, url string, o PublisherOptions) *node {
 	return n
 }
 
-func newReplica(t *testing.T, url string, o FollowerOptions) *node {
+func newReplica(t testing.TB, url string, o FollowerOptions) *node {
 	t.Helper()
 	js, closeFn := connect(t, url)
 	o.Logger = quiet

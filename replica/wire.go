@@ -20,10 +20,10 @@ const (
 	headerChecksum = "Tracker-Checksum" // the database checksum OWLCMS gave, if any
 )
 
-// gzipOver is the body size above which a message is compressed: databases, translations and
-// updates that embed a database are several hundred kB of repetitive JSON (a tenth once
-// compressed), and NATS refuses messages above its max_payload (1 MB by default).
-const gzipOver = 32 << 10
+// gzipOver is the body size above which a message is compressed: an update (about 20 kB of
+// JSON) shrinks to a fifth, a database (700 kB) to a fifteenth, and NATS refuses messages above
+// its max_payload (1 MB by default). Timers and decisions (a few hundred bytes) go as they are.
+const gzipOver = 8 << 10
 
 // newMsg builds a message, compressing a large body.
 func newMsg(subject string, body []byte, at time.Time) (*nats.Msg, error) {
