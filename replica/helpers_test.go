@@ -98,6 +98,12 @@ func connect(t testing.TB, url string) (jetstream.JetStream, func()) {
 
 func newIngest(t testing.TB, url string, o PublisherOptions) *node {
 	t.Helper()
+	return newIngestOf(t, url, hub.New(hub.Options{Logger: quiet}), o)
+}
+
+// newIngestOf starts publishing a hub that may already hold state.
+func newIngestOf(t testing.TB, url string, h *hub.Hub, o PublisherOptions) *node {
+	t.Helper()
 	js, closeFn := connect(t, url)
 	o.Logger = quiet
 	if o.Heartbeat == 0 {
@@ -109,7 +115,7 @@ func newIngest(t testing.TB, url string, o PublisherOptions) *node {
 	if o.Retry == 0 {
 		o.Retry = 50 * time.Millisecond
 	}
-	n := &node{h: hub.New(hub.Options{Logger: quiet}), close: closeFn}
+	n := &node{h: h, close: closeFn}
 	n.pub = NewPublisher(n.h, js, o)
 	ctx, cancel := context.WithCancel(context.Background())
 	n.cancel = cancel

@@ -272,3 +272,17 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// An ingest whose hub already holds state when publishing starts (restored from disk, or the
+// demo) publishes it: replicas get it without OWLCMS sending anything.
+func TestIngestStartedWithStatePublishesIt(t *testing.T) {
+	n := startNATS(t)
+	h := hub.New(hub.Options{Logger: quiet})
+	if err := demo.Load(h); err != nil {
+		t.Fatal(err)
+	}
+	r := newReplica(t, n.url(), FollowerOptions{})
+	in := newIngestOf(t, n.url(), h, PublisherOptions{})
+	waitSame(t, in, r)
+	sameFragments(t, in, r)
+}

@@ -59,3 +59,15 @@ func clock(t time.Time) string {
 	}
 	return t.Local().Format("15:04:05")
 }
+
+// Summary is one line for the ingest's status page.
+func (s PublisherStatus) Summary() string {
+	switch {
+	case s.Connected:
+		return fmt.Sprintf("publishing to replicas over NATS: %d messages, last %s", s.Published, clock(s.LastPublished))
+	case s.Published == 0 && s.LastError == "":
+		return "publishing to replicas: connecting to NATS"
+	default:
+		return fmt.Sprintf("publishing to replicas: NATS unreachable (%s); boards are served, the state will be re-published when it is back", s.LastError)
+	}
+}
