@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -26,6 +27,9 @@ type FollowerOptions struct {
 	// OnApplied, if set, is called after each message was applied, with its subject and the
 	// ingest's reception time (zero for state re-published without one). For measurements.
 	OnApplied func(subject string, at time.Time)
+	// StreamCheck is how often the stream is checked for having been created anew (NATS
+	// restarted without its storage), default 2 s.
+	StreamCheck time.Duration
 }
 
 func (o FollowerOptions) withDefaults() FollowerOptions {
@@ -40,6 +44,9 @@ func (o FollowerOptions) withDefaults() FollowerOptions {
 	}
 	if o.Retry <= 0 {
 		o.Retry = time.Second
+	}
+	if o.StreamCheck <= 0 {
+		o.StreamCheck = 2 * time.Second
 	}
 	return o
 }
@@ -99,6 +106,11 @@ func (f *Follower) follow(ctx context.Context) (err error) {
 			err = fmt.Errorf("panic: %v", r)
 		}
 	}()
+	st, err := f.js.Stream(ctx, f.o.Stream)
+	if err != nil {
+		return err
+	}
+	created := st.CachedInfo().Created
 	// The cursor lives in this consumer: once it has delivered, an ordered consumer that loses
 	// its server-side half re-creates it from the next stream sequence, never from the start.
 	cons, err := f.js.OrderedConsumer(ctx, f.o.Stream, jetstream.OrderedConsumerConfig{
@@ -115,6 +127,17 @@ func (f *Follower) follow(ctx context.Context) (err error) {
 	stop := context.AfterFunc(ctx, it.Stop)
 	defer stop()
 	defer it.Stop()
+	var reset atomic.Bool
+	watchDone := make(chan struct{})
+	var watch sync.WaitGroup
+	watch.Go(func() {
+		if f.watchStream(ctx, created, watchDone) {
+			reset.Store(true)
+			it.Stop()
+		}
+	})
+	defer watch.Wait()
+	defer close(watchDone)
 	f.mu.Lock()
 	f.status.Following, f.status.LastError = true, ""
 	f.mu.Unlock()
@@ -122,12 +145,51 @@ func (f *Follower) follow(ctx context.Context) (err error) {
 	for {
 		msg, err := it.Next()
 		if err != nil {
+			if reset.Load() {
+				return errStreamAnew
+			}
 			if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
 				return nil
 			}
 			return err
 		}
 		f.handle(msg)
+	}
+}
+
+var errStreamAnew = errors.New("the stream was created anew (NATS lost its storage): reading it from the start")
+
+// watchStream reports whether the stream was deleted or created anew, until done is closed.
+// An ordered consumer resumes from the next sequence it expects; a stream created anew
+// numbers from 1 again, so the consumer would wait for sequences already passed and miss
+// the state the ingest re-published.
+func (f *Follower) watchStream(ctx context.Context, created time.Time, done <-chan struct{}) (anew bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			f.o.Logger.Error("replica stream watch: panic", "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	tick := time.NewTicker(f.o.StreamCheck)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return false
+		case <-ctx.Done():
+			return false
+		case <-tick.C:
+		}
+		cctx, cancel := context.WithTimeout(ctx, f.o.StreamCheck)
+		st, err := f.js.Stream(cctx, f.o.Stream)
+		cancel()
+		switch {
+		case errors.Is(err, jetstream.ErrStreamNotFound):
+			return true
+		case err != nil:
+			continue // NATS unreachable: nothing to tell yet
+		case !st.CachedInfo().Created.Equal(created):
+			return true
+		}
 	}
 }
 

@@ -131,6 +131,9 @@ func newReplica(t testing.TB, url string, o FollowerOptions) *node {
 	if o.Retry == 0 {
 		o.Retry = 50 * time.Millisecond
 	}
+	if o.StreamCheck == 0 {
+		o.StreamCheck = 100 * time.Millisecond
+	}
 	n := &node{h: hub.New(hub.Options{Logger: quiet}), close: closeFn}
 	n.fol = NewFollower(n.h, js, o)
 	ctx, cancel := context.WithCancel(context.Background())

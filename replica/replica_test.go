@@ -286,3 +286,25 @@ func TestIngestStartedWithStatePublishesIt(t *testing.T) {
 	waitSame(t, in, r)
 	sameFragments(t, in, r)
 }
+
+// NATS restarted without its storage: the stream is created anew, its sequence starts again at
+// 1, and a replica must not wait for the old sequence to come back.
+func TestNATSLostItsStorage(t *testing.T) {
+	n := startNATS(t)
+	in := newIngest(t, n.url(), PublisherOptions{})
+	r := newReplica(t, n.url(), FollowerOptions{})
+	loadDemo(t, in.pub)
+	fop := in.h.Snapshot().FOPNames()[0]
+	for ms := 60000; ms > 40000; ms -= 1000 {
+		timer(t, in.pub, fop, ms) // moves the stream's sequence well past what a new stream reaches soon
+	}
+	waitSame(t, in, r)
+
+	n.stop()
+	n.dir = t.TempDir()
+	timer(t, in.pub, fop, 25000)
+	n.start()
+	t.Logf("after NATS came back empty, the replica had the ingest's state in %v", waitSame(t, in, r))
+	late := newReplica(t, n.url(), FollowerOptions{})
+	waitSame(t, in, late)
+}
