@@ -254,6 +254,7 @@ func (f *Follower) apply(subject, encoding, checksum string, data []byte, at tim
 		if err = json.Unmarshal(b, &hb); err == nil {
 			f.mu.Lock()
 			f.status.IngestSeenAt, f.status.beatEvery, f.status.OWLCMSConnected = hb.At, hb.Every, hb.Sources > 0
+			f.status.heardAt = time.Now()
 			f.mu.Unlock()
 		}
 	default:

@@ -17,6 +17,7 @@ type Status struct {
 	LastError       string
 
 	beatEvery time.Duration
+	heardAt   time.Time // when the last heartbeat arrived here (this machine's clock)
 }
 
 // Status returns the replica's status as of now.
@@ -26,13 +27,19 @@ func (f *Follower) Status() Status {
 	return f.status
 }
 
-// IngestAlive says the ingest's heartbeats arrive: none missed three times in a row.
+// IngestAlive says the ingest's heartbeats arrive: none missed three times in a row. Judged
+// on this machine's clock (when the beat arrived), so a skew between the machines' clocks does
+// not make a live ingest look dead. A heartbeat read from the stream at start is the last one
+// the ingest sent, possibly long ago: its own time says how old it is.
 func (s Status) IngestAlive(now time.Time) bool {
 	every := s.beatEvery
 	if every <= 0 {
 		every = 2 * time.Second
 	}
-	return !s.IngestSeenAt.IsZero() && now.Sub(s.IngestSeenAt) < 3*every
+	if s.IngestSeenAt.IsZero() || s.heardAt.IsZero() {
+		return false
+	}
+	return now.Sub(s.heardAt) < 3*every && s.heardAt.Sub(s.IngestSeenAt) < 3*every+time.Minute
 }
 
 // Summary is one line for the status page.

@@ -15,9 +15,12 @@ func TestStatusSummaries(t *testing.T) {
 		{Status{}, "waiting"},
 		{Status{Applied: 3, LastFrameAt: now}, "NATS unreachable"},
 		{Status{Following: true}, "no word"},
-		{Status{Following: true, IngestSeenAt: now.Add(-10 * time.Second), beatEvery: 2 * time.Second}, "silent since"},
-		{Status{Following: true, IngestSeenAt: now.Add(-time.Second), beatEvery: 2 * time.Second}, "OWLCMS not connected"},
-		{Status{Following: true, IngestSeenAt: now, OWLCMSConnected: true, Lag: 3 * time.Millisecond}, "lag 3 ms"},
+		{Status{Following: true, IngestSeenAt: now.Add(-10 * time.Second), heardAt: now.Add(-10 * time.Second), beatEvery: 2 * time.Second}, "silent since"},
+		// An old beat read from the stream at start: the ingest is gone although it just arrived.
+		{Status{Following: true, IngestSeenAt: now.Add(-time.Hour), heardAt: now, beatEvery: 2 * time.Second}, "silent since"},
+		// The ingest's clock 30 s ahead of ours: alive all the same.
+		{Status{Following: true, IngestSeenAt: now.Add(30 * time.Second), heardAt: now.Add(-time.Second), beatEvery: 2 * time.Second}, "OWLCMS not connected"},
+		{Status{Following: true, IngestSeenAt: now, heardAt: now, OWLCMSConnected: true, Lag: 3 * time.Millisecond}, "lag 3 ms"},
 	}
 	for _, c := range cases {
 		if got := c.s.Summary(now); !strings.Contains(got, c.want) {
