@@ -240,7 +240,7 @@ func waitSame(t *testing.T, ingest *node, replicas ...*node) time.Duration {
 	want := fingerprint(t, ingest.h, true)
 	for _, r := range replicas {
 		for fingerprint(t, r.h, false) != want {
-			if time.Since(start) > 15*time.Second {
+			if time.Since(start) > time.Minute {
 				got := fingerprint(t, r.h, false)
 				i := 0
 				for i < len(got) && i < len(want) && got[i] == want[i] {
