@@ -72,11 +72,11 @@ var fieldKinds = func() map[string]fieldKind {
 	return m
 }()
 
-// Apply merges one update, timer or decision payload (the JSON object inside the envelope).
+// applyAt merges one update, timer or decision payload (the JSON object inside the envelope).
 // An update replaces the platform's state except the clock and decision fields it leaves out;
 // timer and decision messages overlay the fields they carry. A rejected payload leaves the
 // state untouched.
-func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
+func (h *Hub) applyAt(t MessageType, payload []byte, at time.Time) (ApplyResult, error) {
 	switch t {
 	case MessageUpdate, MessageTimer, MessageDecision:
 	default:
@@ -127,7 +127,7 @@ func (h *Hub) Apply(t MessageType, payload []byte) (ApplyResult, error) {
 			applyErr = h.tooManyFOPs()
 			return nil
 		}
-		now := h.now()
+		now := at
 		next := h.mergeFOP(s, old, name, t, fields, now)
 		var changes []Change
 		if old == nil || next.dataHash != old.dataHash {
