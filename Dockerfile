@@ -20,7 +20,7 @@ COPY --from=build /tracker /tracker
 # /data must exist and belong to the nonroot user (65532) in the image: a new volume
 # mounted there starts as a copy of it, ownership included.
 COPY --from=build --chown=65532:65532 /rootfs/data /data
-ENV PORT=8096 LOCAL_DIR=/data/local SAMPLES_DIR=/data/samples
+ENV PORT=8096 LOCAL_DIR=/data/local DATA_DIR=/data SAMPLES_DIR=/data/samples
 VOLUME /data
 EXPOSE 8096
 USER nonroot:nonroot

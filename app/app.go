@@ -46,6 +46,20 @@ type Config struct {
 	Events    events.Options    // its Logger defaults to Logger
 	Fragments fragcache.Options // fragment cache bounds
 
+	// DataDir keeps the hub's state (database, translations, each platform's last state) on
+	// disk, restored at start so that boards are right before OWLCMS speaks again. "" keeps
+	// nothing. Replicas and the demo keep nothing: their state comes from elsewhere.
+	DataDir string
+
+	// NATSURL, when set, connects the tracker to NATS JetStream: the ingest (the tracker
+	// OWLCMS connects to) publishes everything it accepts; with Follow the tracker is a
+	// replica that serves boards from that stream and refuses OWLCMS.
+	NATSURL string
+	Follow  bool
+	// FlyReplay, on a replica on Fly.io, is the fly-replay header value that sends OWLCMS's
+	// connection to the ingest machine (e.g. "instance=<machine id>"); "" refuses it instead.
+	FlyReplay string
+
 	// AdminAddr is where /metrics and /debug/pprof/ listen (from New to Shutdown), never on
 	// the public port. "" starts no admin listener.
 	AdminAddr string
@@ -68,6 +82,7 @@ type App struct {
 
 	stopEvents context.CancelFunc
 	eventsDone chan struct{}
+	background []stopper // persistence and replication, stopped after the OWLCMS sockets
 
 	mu       sync.Mutex
 	srv      *http.Server // set by Serve
@@ -88,6 +103,9 @@ func New(cfg Config) (*App, error) {
 
 	store := a.assetStore()
 	a.Hub = hub.New(hub.Options{Logger: log, Assets: store, Limits: cfg.Limits})
+	if cfg.DataDir != "" && !cfg.Demo && !cfg.Follow {
+		a.restoreState() // before anything listens: the first board served is already right
+	}
 	if cfg.Demo {
 		if err := demo.Load(a.Hub); err != nil {
 			_ = a.closeStore()
@@ -96,17 +114,30 @@ func New(cfg Config) (*App, error) {
 		log.Info("demo competition loaded; its simulated OWLCMS connects once the tracker listens", "speed", cfg.Speed)
 	}
 
+	ingest, replication, err := a.startReplication()
+	if err != nil {
+		_ = a.closeStore()
+		return nil, err
+	}
 	wsOpts := cfg.OWLCMS
 	wsOpts.Logger = cmp.Or(wsOpts.Logger, log)
-	a.OWLCMS = owlcms.NewHandler(a.Hub, wsOpts)
+	a.OWLCMS = owlcms.NewHandler(ingest, wsOpts)
+	var wsHandler http.Handler = a.OWLCMS
+	if cfg.Follow {
+		wsHandler = replicaRefusal(cfg.FlyReplay)
+	}
+	if cfg.DataDir != "" && !cfg.Demo && !cfg.Follow {
+		a.startPersist()
+	}
 
 	evOpts := cfg.Events
 	evOpts.Logger = cmp.Or(evOpts.Logger, log)
 	a.Events = events.New(evOpts)
 	a.Fragments = fragcache.New(cfg.Fragments)
 
-	a.handler = web.NewRouter(web.Config{Hub: a.Hub, OWLCMS: a.OWLCMS, Logger: log, Version: cfg.Version,
-		Demo: cfg.Demo, Started: time.Now(), Events: a.Events, Fragments: a.Fragments})
+	a.handler = web.NewRouter(web.Config{Hub: a.Hub, OWLCMS: wsHandler, Logger: log, Version: cfg.Version,
+		Demo: cfg.Demo, Started: time.Now(), Events: a.Events, Fragments: a.Fragments,
+		Replication: replication, Follower: cfg.Follow})
 
 	// The admin listener starts with the App, so that it is up by the time the public one is.
 	a.stopAdm = startAdmin(cfg.AdminAddr, log, a)
@@ -223,6 +254,10 @@ func (a *App) shutdown(ctx context.Context) error {
 	if err := a.OWLCMS.Close(ctx); err != nil {
 		a.log.Warn("closing OWLCMS connections", "error", err)
 		errs = append(errs, err)
+	}
+	// Nothing more comes in: the state's last write and the last publications can go out.
+	for i := len(a.background) - 1; i >= 0; i-- {
+		a.background[i]()
 	}
 	a.stopEvents()
 	<-a.eventsDone

@@ -68,11 +68,6 @@ func NewFollower(h *hub.Hub, js jetstream.JetStream, o FollowerOptions) *Followe
 	return &Follower{h: h, js: js, o: o, subj: subjects{o.Prefix}}
 }
 
-// Follow is NewFollower and Run in one call, for a caller that needs no status.
-func Follow(ctx context.Context, h *hub.Hub, js jetstream.JetStream, o FollowerOptions) {
-	NewFollower(h, js, o).Run(ctx)
-}
-
 // Run follows the stream until ctx ends: first the last message of every subject, in stream
 // order (which rebuilds the ingest's state), then each new one. A missing stream (no ingest
 // has started yet) or a lost NATS is retried; the hub keeps its state meanwhile.

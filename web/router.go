@@ -31,6 +31,11 @@ type Config struct {
 	Events *events.Broker
 	// Fragments caches rendered board fragments; nil means a default-sized cache.
 	Fragments *fragcache.Cache
+	// Replication, when the tracker publishes to replicas or is one, says how that goes in one
+	// line for /status ("" when there is nothing to say).
+	Replication func(now time.Time) string
+	// Follower says the tracker is a replica: its state comes from the ingest, not from disk.
+	Follower bool
 }
 
 // NewRouter returns the tracker's HTTP handler.

@@ -25,6 +25,23 @@ type Status struct {
 	// Refusals says in plain words what the tracker refused or gave up on: a wrong update key,
 	// a resource too large or never sent, a connection over the cap.
 	Refusals []RefusalStatus `json:"refusals"`
+	// Restored says the boards show the state read back from disk at start-up, until OWLCMS
+	// sends something: the time it was saved, null otherwise.
+	Restored *time.Time `json:"restoredFrom,omitempty"`
+	// Replication is the replication line (publishing to replicas, or following the ingest).
+	Replication string `json:"replication,omitempty"`
+}
+
+// addRestoreAndReplication fills in what only the running tracker knows: whether its state
+// came from disk and OWLCMS has not spoken since, and how replication goes.
+func (st *Status) addRestoreAndReplication(cfg Config, s *hub.Snapshot, now time.Time) {
+	if r := s.Restored; r != nil && !cfg.Follower && !s.LastMessageAt.After(r.At) {
+		t := r.SavedAt
+		st.Restored = &t
+	}
+	if cfg.Replication != nil {
+		st.Replication = cfg.Replication(now)
+	}
 }
 
 // RefusalStatus is one refusal, the same line the status page shows.
@@ -162,8 +179,10 @@ func BuildStatus(s *hub.Snapshot, needs []hub.Need, version string, uptime time.
 
 // apiStatus serves /api/status: the same facts as /status, for scripts.
 func (s *server) apiStatus(w http.ResponseWriter, _ *http.Request) error {
-	st := BuildStatus(s.cfg.Hub.Snapshot(), s.cfg.Hub.Needs(), s.cfg.Version, time.Since(s.cfg.Started), s.cfg.Demo)
+	snap := s.cfg.Hub.Snapshot()
+	st := BuildStatus(snap, s.cfg.Hub.Needs(), s.cfg.Version, time.Since(s.cfg.Started), s.cfg.Demo)
 	st.AddRefusals(s.cfg.Hub.Refusals())
+	st.addRestoreAndReplication(s.cfg, snap, time.Now())
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	enc := json.NewEncoder(w)

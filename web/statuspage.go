@@ -15,12 +15,14 @@ import (
 // status fragment.
 func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	now := time.Now()
+	snap := s.cfg.Hub.Snapshot()
 	v := homeView{
-		Status:    BuildStatus(s.cfg.Hub.Snapshot(), s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
+		Status:    BuildStatus(snap, s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
 		OWLCMSURL: owlcmsURL(r),
 		Now:       now,
 	}
 	v.Status.AddRefusals(s.cfg.Hub.Refusals())
+	v.Status.addRestoreAndReplication(s.cfg, snap, now)
 	w.Header().Set("Cache-Control", "no-store")
 	var opts []func(*templ.ComponentHandler)
 	if r.Header.Get("HX-Request") == "true" {

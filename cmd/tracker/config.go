@@ -17,6 +17,10 @@ type config struct {
 	Demo           bool
 	Speed          float64 // the demo's pace: 1 is real time
 	LocalDir       string
+	DataDir        string // the hub's state kept across restarts; "" or "off": none
+	NATSURL        string // NATS JetStream for replicas; "" = a single tracker
+	Follow         bool   // a replica: boards from the ingest's stream, no OWLCMS
+	FlyReplay      string // on a Fly.io replica: the fly-replay value that sends OWLCMS to the ingest
 	WSReadLimitMB  int
 	UpdateKey      string
 	LearningMode   bool
@@ -33,7 +37,7 @@ type config struct {
 
 // parseConfig reads flags (args) over environment variables (getenv) over defaults.
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	c := config{Addr: ":8096", AdminAddr: "127.0.0.1:9096", LocalDir: "./local", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20,
+	c := config{Addr: ":8096", AdminAddr: "127.0.0.1:9096", LocalDir: "./local", DataDir: "./data", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20,
 		WSMaxConns: 16, WSMaxConnsIP: 4}
 	if p := getenv("PORT"); p != "" {
 		c.Addr = ":" + p
@@ -44,6 +48,12 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	if v := getenv("LOCAL_DIR"); v != "" {
 		c.LocalDir = v
 	}
+	if v := getenv("DATA_DIR"); v != "" {
+		c.DataDir = v
+	}
+	c.NATSURL = getenv("NATS_URL")
+	c.Follow = strings.EqualFold(getenv("FOLLOW"), "true")
+	c.FlyReplay = getenv("FLY_REPLAY")
 	if v := getenv("SAMPLES_DIR"); v != "" {
 		c.SamplesDir = v
 	}
@@ -91,6 +101,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.Float64Var(&c.Speed, "speed", 1, "with -demo: how much faster than real time the demo meet runs")
 	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends (LOCAL_DIR)")
 	fs.IntVar(&c.WSReadLimitMB, "ws-read-limit", c.WSReadLimitMB, "largest OWLCMS frame accepted, in MiB (WS_READ_LIMIT_MB)")
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "directory where the competition's state is kept, restored at start; off: none (DATA_DIR)")
+	fs.StringVar(&c.NATSURL, "nats", c.NATSURL, "NATS JetStream URL: this tracker publishes to replicas, or with -follow is one (NATS_URL)")
+	fs.BoolVar(&c.Follow, "follow", c.Follow, "be a replica: serve the boards of the ingest's stream on -nats, refuse OWLCMS (FOLLOW=true)")
 	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames (SAMPLES_DIR)")
 	fs.IntVar(&c.MaxViewers, "max-viewers", c.MaxViewers, "board pages connected at once, in total; 0: 10000 (MAX_VIEWERS)")
 	fs.IntVar(&c.MaxViewersIP, "max-viewers-per-ip", c.MaxViewersIP, "board pages connected at once from one address; 0: no bound (MAX_VIEWERS_PER_IP)")
@@ -103,6 +116,12 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if strings.EqualFold(c.DataDir, "off") {
+		c.DataDir = ""
+	}
+	if c.Follow && c.NATSURL == "" {
+		return c, fmt.Errorf("-follow needs -nats (NATS_URL): a replica reads the ingest's stream")
 	}
 	if strings.EqualFold(c.AdminAddr, "off") {
 		c.AdminAddr = ""

@@ -44,7 +44,9 @@ func appConfig(c config, log *slog.Logger) app.Config {
 	}
 	if !c.Demo {
 		ac.LocalDir = c.LocalDir // the demo's assets are embedded: nothing to keep on disk
+		ac.DataDir = c.DataDir   // nor its state: the demo starts afresh
 	}
+	ac.NATSURL, ac.Follow, ac.FlyReplay = c.NATSURL, c.Follow, c.FlyReplay
 	if c.ClientIPHeader != "" {
 		ac.Events.ClientIP = events.HeaderIP(c.ClientIPHeader)
 		ac.OWLCMS.ClientIP = events.HeaderIP(c.ClientIPHeader)
