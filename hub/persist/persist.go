@@ -182,6 +182,9 @@ func (w *writer) write() {
 	}
 	data, err := json.Marshal(cp)
 	if err == nil {
+		data, err = hub.RedactKeys(data) // a URL in a platform's fields may carry the key too
+	}
+	if err == nil {
 		err = writeAtomic(w.dir, platformsFile, data)
 	}
 	if err != nil {

@@ -122,7 +122,7 @@ func TestKeyNeverWritten(t *testing.T) {
 		if _, err := h.LoadDatabaseJSON([]byte(db), ""); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := h.Apply(hub.MessageUpdate, []byte(`{"fop":"A","updateKey":"s3cr3t-key","uiEvent":"SwitchGroup"}`)); err != nil {
+		if _, err := h.Apply(hub.MessageUpdate, []byte(`{"fop":"A","updateKey":"s3cr3t-key","uiEvent":"SwitchGroup","stylesDir":"http://h/styles?updateKey=s3cr3t-key"}`)); err != nil {
 			t.Fatal(err)
 		}
 	})
