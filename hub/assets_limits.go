@@ -22,3 +22,15 @@ func (h *Hub) assetZipLimits(kind AssetKind) ZipLimits {
 	lim.MaxTotalBytes = min(lim.MaxTotalBytes, c.MaxTotalBytes)
 	return lim
 }
+
+// dataZipLimits bound the database and translations archives: one JSON entry each, a few MB
+// for the largest meets (a 300-athlete database is about 3 MB, 22 locales of translations
+// 1.4 MB). Far below the general caps, so that a small crafted archive cannot expand to
+// hundreds of MB before it is refused.
+func (h *Hub) dataZipLimits() ZipLimits {
+	lim := h.limits.Zip
+	lim.MaxEntries = min(lim.MaxEntries, 16)
+	lim.MaxEntryBytes = min(lim.MaxEntryBytes, 16<<20)
+	lim.MaxTotalBytes = min(lim.MaxTotalBytes, 24<<20)
+	return lim
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -79,5 +80,21 @@ func TestReadZipOneAtATime(t *testing.T) {
 	<-zipSlot
 	if err := <-done; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The database and translations archives hold one JSON file of a few MB: a small archive that
+// expands past their cap (far below the general one) is refused, and what was loaded stays.
+func TestDataZipCaps(t *testing.T) {
+	h := New(Options{})
+	bomb := zipOfZeros(t, "competition.json", 20<<20) // about 20 kB on the wire
+	if _, err := h.LoadDatabaseZip(bomb); !errors.Is(err, ErrBadPayload) || !strings.Contains(err.Error(), "exceed") {
+		t.Errorf("20 MiB database: %v, want refused for its size", err)
+	}
+	if _, err := h.LoadTranslationsZip(zipOfZeros(t, "translations.json", 20<<20)); err == nil || !strings.Contains(err.Error(), "exceed") {
+		t.Errorf("20 MiB translations: %v, want refused for its size", err)
+	}
+	if h.Snapshot().Database != nil {
+		t.Error("a refused archive loaded something")
 	}
 }

@@ -67,7 +67,7 @@ func (h *Hub) LoadDatabaseJSON(data []byte, checksum string) (DatabaseResult, er
 // LoadDatabaseZip loads a database_zip payload: competition.json, else database.json, else
 // the first *.json entry.
 func (h *Hub) LoadDatabaseZip(zipData []byte) (DatabaseResult, error) {
-	files, err := ReadZip(zipData, h.limits.Zip)
+	files, err := ReadZip(zipData, h.dataZipLimits())
 	if err != nil {
 		h.log.Warn("database zip rejected, previous database kept", "error", err)
 		return DatabaseResult{}, fmt.Errorf("%w: database zip: %v", ErrBadPayload, err)

@@ -187,7 +187,7 @@ type TranslationsResult struct {
 // LoadTranslationsZip loads a translations_zip payload: its translations.json entry (any case,
 // any directory) is required. A bad payload keeps the previous translations.
 func (h *Hub) LoadTranslationsZip(zipData []byte) (TranslationsResult, error) {
-	files, err := ReadZip(zipData, h.limits.Zip)
+	files, err := ReadZip(zipData, h.dataZipLimits())
 	if err != nil {
 		h.log.Warn("translations zip refused, previous translations kept", "bytes", len(zipData), "error", err)
 		return TranslationsResult{}, fmt.Errorf("%w: translations zip: %w", ErrBadPayload, err)
