@@ -52,7 +52,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		c.DataDir = v
 	}
 	c.NATSURL = getenv("NATS_URL")
-	c.Follow = strings.EqualFold(getenv("FOLLOW"), "true")
+	c.Follow = strings.EqualFold(getenv("FOLLOW"), "true") || getenv("FOLLOW") == "1"
 	c.FlyReplay = getenv("FLY_REPLAY")
 	if v := getenv("SAMPLES_DIR"); v != "" {
 		c.SamplesDir = v

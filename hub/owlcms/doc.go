@@ -55,7 +55,7 @@
 // Writing stops for good, with one warning, once Options.LearningMaxBytes (default 512 MiB)
 // have been written.
 //
-// Limits, refusals and reconnect behaviour are described in docs/protocol-limits.md.
+// Limits, refusals and reconnect behaviour are described in docs/protocol.md ("Limits and refusals").
 //
 // Files: handler.go (http.Handler, lifecycle, connection caps, Close), conn.go (per-connection
 // goroutines), read.go (bounded reads that never end the connection), queue.go (read loop to
