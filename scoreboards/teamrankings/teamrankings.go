@@ -25,14 +25,6 @@ const (
 	titleKey = "TeamResults.Title"
 )
 
-var systemNames = func() []string {
-	var out []string
-	for _, s := range meet.Systems {
-		out = append(out, s.Name)
-	}
-	return out
-}()
-
 // Board is the team rankings' registration.
 var Board = &board.Board{
 	Name:        "team-rankings",
@@ -41,7 +33,7 @@ var Board = &board.Board{
 	Category:    board.Team,
 	Order:       150,
 	Options: []board.Option{
-		{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: append([]string{""}, systemNames...), Default: ""},
+		meet.ScoringOption(false),
 		{Key: "championship", Label: "Championship (empty: all)", Kind: "text", Default: ""},
 		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"all", "M", "F", "MF"}, Default: "all"},
 		{Key: "teamLimit", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},

@@ -25,14 +25,6 @@ const (
 	titleKey = "Scoreboard.TopTeams"
 )
 
-var systemNames = func() []string {
-	var out []string
-	for _, s := range meet.Systems {
-		out = append(out, s.Name)
-	}
-	return out
-}()
-
 // Board is the team scoreboard's registration.
 var Board = &board.Board{
 	Name:        "team-scoreboard",
@@ -42,7 +34,7 @@ var Board = &board.Board{
 	Category:    board.Team,
 	Order:       100,
 	Options: []board.Option{
-		{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: append([]string{""}, systemNames...), Default: ""},
+		meet.ScoringOption(false),
 		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"current", "M", "F", "MF"}, Default: "current"},
 		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
 		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},

@@ -25,17 +25,6 @@ const (
 	shown    = 10 // athletes per gender
 )
 
-// scoreSystems are the scoring systems that rank individuals (team points do not).
-var scoreSystems = func() []string {
-	out := []string{""}
-	for _, s := range meet.Systems {
-		if !s.Points {
-			out = append(out, s.Name)
-		}
-	}
-	return out
-}()
-
 // Board is the top-score board's registration.
 var Board = &board.Board{
 	Name:        "top-score",
@@ -44,7 +33,7 @@ var Board = &board.Board{
 	Description: "The meet's best lifters of each gender by the competition's score, and the kilos each needs to take the lead.",
 	Category:    board.Team,
 	Order:       300,
-	Options:     []board.Option{{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: scoreSystems, Default: ""}},
+	Options:     []board.Option{meet.ScoringOption(true)}, // team points rank no individual
 	NoCommon:    []string{"showLeaders", "showRecords"},
 	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
 	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
