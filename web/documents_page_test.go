@@ -177,3 +177,28 @@ func TestDocumentsPageLanguage(t *testing.T) {
 		t.Errorf("unknown language preselected as %q", got)
 	}
 }
+
+// The page runs under the tracker's Content-Security-Policy: no inline script or style.
+func TestDocumentsPageCSP(t *testing.T) {
+	s := newServer(t, hub.Limits{}, owlcms.Options{}, true)
+	if err := demo.Load(s.hub); err != nil {
+		t.Fatal(err)
+	}
+	res, page := getDoc(t, s.srv.URL+"/documents")
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+		t.Errorf("Content-Security-Policy %q", csp)
+	}
+	for _, m := range regexp.MustCompile(`<script[^>]*>`).FindAllString(page, -1) {
+		if !strings.Contains(m, ` src="/static/`) {
+			t.Errorf("inline script %s", m)
+		}
+	}
+	if strings.Contains(page, "<style") || strings.Contains(page, " style=") {
+		t.Error("inline style on the page")
+	}
+	for _, m := range regexp.MustCompile(`<link [^>]*>`).FindAllString(page, -1) {
+		if !strings.Contains(m, `href="/static/`) {
+			t.Errorf("stylesheet outside /static/: %s", m)
+		}
+	}
+}
