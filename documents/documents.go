@@ -29,6 +29,7 @@ type Source struct {
 // Option is a document's option as the /documents page offers it.
 type Option struct {
 	Name, Label string
+	LabelKey    string   // the competition's translation of Label, when OWLCMS has one
 	Choices     []string // for a choice; nil for a yes/no
 	Default     string
 }

@@ -14,9 +14,9 @@ var startBook = &Document{
 	Name: "start-book", Title: "Start book", TitleKey: "Documents.StartBook",
 	Description: "Title, contents, participants, officials and time table, the athletes of every category, the start list of every session with its records and officials, the records.",
 	Options: []Option{
-		{Name: "categories", Label: "Category participants", Default: "true"},
-		{Name: "startLists", Label: "Session start lists", Default: "true"},
-		{Name: "officials", Label: "Officials", Default: "true"},
+		{Name: "categories", Label: "Category participants", LabelKey: "StartingList.Categories", Default: "true"},
+		{Name: "startLists", Label: "Session start lists", LabelKey: "StartingList", Default: "true"},
+		{Name: "officials", Label: "Officials", LabelKey: "Officials", Default: "true"},
 	},
 	make: makeStartBook,
 }
