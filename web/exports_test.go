@@ -48,6 +48,13 @@ func TestTeamExports(t *testing.T) {
 		t.Errorf("csv: %v %.300v", err, recs)
 	}
 
+	_, landing := s.get(t, "/")
+	for _, want := range []string{`href="/team-scoreboard/export.xlsx" download`, `href="/team-scoreboard/export.csv" download`} {
+		if !strings.Contains(landing, want) {
+			t.Errorf("landing page lacks %s", want)
+		}
+	}
+
 	if resp, _ := s.get(t, "/team-scoreboard/export.xlsx?lang=%00"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("bad lang: %d", resp.StatusCode)
 	}
