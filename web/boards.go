@@ -100,7 +100,12 @@ func setServerTime(w http.ResponseWriter) {
 
 // boardRequest finds the board a URL names and reads its platform, language and options.
 func (s *server) boardRequest(r *http.Request) (*board.Board, board.Request, error) {
-	bd, ok := scoreboards.Lookup(chi.URLParam(r, "board"))
+	return s.namedBoardRequest(r, chi.URLParam(r, "board"))
+}
+
+// namedBoardRequest is boardRequest for a board the route names itself.
+func (s *server) namedBoardRequest(r *http.Request, name string) (*board.Board, board.Request, error) {
+	bd, ok := scoreboards.Lookup(name)
 	if !ok {
 		return nil, board.Request{}, errNotFound
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards"
 	"github.com/owlcms/tracker/scoreboards/board"
+	"github.com/owlcms/tracker/scoreboards/teamscoreboard"
 
 	"github.com/a-h/templ"
 )
@@ -42,8 +43,9 @@ type boardGroup struct {
 // landingBoard is one board with its direct links.
 type landingBoard struct {
 	*board.Board
-	Links []boardLink
-	Keys  string // the option keys this board reads, space-separated, for the URL builder
+	Links     []boardLink
+	Downloads []boardLink // files of the board's results (the team scoreboard's exports)
+	Keys      string      // the option keys this board reads, space-separated, for the URL builder
 }
 
 // boardLink is a direct link to a board, for one platform or the only one.
@@ -81,6 +83,9 @@ func buildLanding(snap *hub.Snapshot, st Status, all []*board.Board) landingView
 			platforms = nil
 		}
 		lb := landingBoard{Board: b, Links: boardLinks(b.Name, platforms), Keys: optionKeys(b)}
+		if b.Name == teamscoreboard.Board.Name {
+			lb.Downloads = []boardLink{{Label: "Excel", URL: teamExportPath + ".xlsx"}, {Label: "CSV", URL: teamExportPath + ".csv"}}
+		}
 		v.Boards = append(v.Boards, lb)
 	}
 	for _, c := range board.Categories {

@@ -138,6 +138,23 @@ func Data(r board.Request) View {
 
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) meet.Settings {
+	return settingsFor(r, gendersOf(r))
+}
+
+// gendersOf is the gender option: one gender, both, or the current session's.
+func gendersOf(r board.Request) []string {
+	switch g := strings.ToUpper(r.Query.Get("gender")); g {
+	case "M", "F":
+		return []string{g}
+	case "MF":
+		return []string{"M", "F"}
+	default:
+		return currentGender(r.FOP)
+	}
+}
+
+// settingsFor reads the options for the given genders.
+func settingsFor(r board.Request, genders []string) meet.Settings {
 	s := meet.Settings{All: r.Flag("allAthletes", false), Predicting: r.Flag("showPredicted", false),
 		Totals: meet.TotalRules{SumOfBests: !r.Flag("enforceBombout", true), NoCJDeclaration: !r.Flag("cjDecl", true)}}
 	comp := r.Competition()
@@ -146,14 +163,7 @@ func settingsOf(r board.Request) meet.Settings {
 	s.TeamPoints = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
 	s.LiftRanks = comp.SnatchCJTotalMedals
 	s.Top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
-	switch g := strings.ToUpper(r.Query.Get("gender")); g {
-	case "M", "F":
-		s.Genders = []string{g}
-	case "MF":
-		s.Genders = []string{"M", "F"}
-	default:
-		s.Genders = currentGender(r.FOP)
-	}
+	s.Genders = genders
 	if len(s.Genders) == 2 {
 		// Both genders in one team: their own counts, else the per-gender ones.
 		s.Top = map[string]int{"M": topOption(r.Query, "topMFm", s.Top["M"]), "F": topOption(r.Query, "topMFf", s.Top["F"])}
