@@ -79,7 +79,7 @@ func (doc *Document) Make(s Source, q url.Values) ([]byte, error) {
 	f := frame{
 		title:       t.t(doc.TitleKey, doc.Title),
 		competition: c.Name,
-		place:       place(c),
+		place:       c.Place(),
 		exported:    t.f("Documents.Exported", "exported {0}", s.Now.Format("2006-01-02 15:04")),
 		pageOf: func(n, m int) string {
 			return t.f("Documents.PageOf", "Page {0} of {1}", strconv.Itoa(n), strconv.Itoa(m))
@@ -111,24 +111,6 @@ func (t tr) t(key, english string) string {
 
 func (t tr) f(key, english string, args ...any) string {
 	return hub.PlainText(hub.FormatMessage(t.t(key, english), args...))
-}
-
-// place is "Site, City, first day – last day", leaving out what is unknown.
-func place(c hub.Competition) string {
-	var parts []string
-	for _, p := range []string{c.Site, c.City} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	dates := c.Date.String()
-	if e := c.EndDate.String(); e != "" && e != dates {
-		dates += " – " + e
-	}
-	if dates != "" {
-		parts = append(parts, dates)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // flag reads a yes/no option: "true", "1", "yes" or "on".

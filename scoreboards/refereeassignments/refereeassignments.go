@@ -131,7 +131,7 @@ func Data(r board.Request) View {
 	}
 	c := db.Competition
 	v.Competition = c.Name
-	v.Place = place(c)
+	v.Place = c.Place()
 	platforms := map[string]bool{}
 	for _, s := range db.Sessions {
 		platforms[s.PlatformName] = true
@@ -220,24 +220,6 @@ func splitNames(s string) []string {
 		}
 	}
 	return out
-}
-
-// place is "Site, City, first day – last day", leaving out what is unknown.
-func place(c hub.Competition) string {
-	var parts []string
-	for _, p := range []string{c.Site, c.City} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	dates := c.Date.String()
-	if e := c.EndDate.String(); e != "" && e != dates {
-		dates += " – " + e
-	}
-	if dates != "" {
-		parts = append(parts, dates)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // colspan is the number of columns of a table: the labels and one per session.
