@@ -160,8 +160,13 @@ func (s *DirStore) Replace(kind AssetKind, files []AssetFile) error {
 		s.root.RemoveAll(tmp)
 		return err
 	}
-	set := newDirSet(index)
+	return s.install(kind, tmp, index)
+}
 
+// install makes the set written in the temporary directory tmp the kind's set, at once for
+// readers, and removes the set it replaces. On failure tmp is removed and the old set stays.
+func (s *DirStore) install(kind AssetKind, tmp string, index map[string]dirFile) error {
+	set := newDirSet(index)
 	s.mu.Lock()
 	old, err := s.swapLocked(string(kind), tmp)
 	if err == nil {

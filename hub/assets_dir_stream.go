@@ -46,19 +46,8 @@ func (s *DirStore) ReplaceStream(kind AssetKind, fill func(put func(name string,
 		s.root.RemoveAll(tmp)
 		return err
 	}
-	set := newDirSet(index)
-	s.mu.Lock()
-	old, err := s.swapLocked(string(kind), tmp)
-	if err == nil {
-		s.sets[kind] = set
-	}
-	s.mu.Unlock()
-	if err != nil {
-		s.root.RemoveAll(tmp)
+	if err := s.install(kind, tmp, index); err != nil {
 		return &StoreError{err}
-	}
-	if old != "" {
-		s.root.RemoveAll(old)
 	}
 	return nil
 }
