@@ -9,31 +9,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
-
-const (
-	title    = "Official assignments"
-	titleKey = "OfficialAssignments"
-)
-
-// Board is the sheet's registration.
-var Board = &board.Board{
-	Name:        "referee-assignments",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "The officials of every session, by day and platform, ready to print (A4).",
-	Category:    board.Documents,
-	Order:       100,
-	NoPlatform:  true,
-	NoCommon:    []string{"showLeaders", "showRecords", "size", "theme"},
-	Fragments:   []board.Fragment{{Name: "sheet"}},
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is the sheet.
 type View struct {
@@ -122,7 +101,7 @@ var juryRoles = []role{
 // Data is the sheet's view model, a function of r alone: every name on it is read from the
 // hub snapshot's database here (hub → board → components), and the templates only lay it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(r.T(titleKey, title)), Title: r.T(titleKey, title)}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Title: declaration.PageTitle(r)}
 	v.Page.Stylesheets = []string{"css/documents.css"}
 	db := r.Database()
 	if db == nil || len(db.Sessions) == 0 {

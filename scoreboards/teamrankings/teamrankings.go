@@ -8,10 +8,9 @@ package teamrankings
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/a-h/templ"
 
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
@@ -19,40 +18,6 @@ import (
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
-
-const (
-	title    = "Team rankings"
-	titleKey = "TeamResults.Title"
-)
-
-// Board is the team rankings' registration.
-var Board = &board.Board{
-	Name:        "team-rankings",
-	Title:       title,
-	Description: "The championship table of teams, per championship and gender (mixed teams too), paging itself: for a TV.",
-	Category:    board.Team,
-	Order:       150,
-	Options: []board.Option{
-		meet.ScoringOption(false),
-		{Key: "championship", Label: "Championship (empty: all)", Kind: "text", Default: ""},
-		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"all", "M", "F", "MF"}, Default: "all"},
-		{Key: "teamLimit", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
-		{Key: "onlyTotalPoints", Label: "Only the total of the points", Kind: "bool", Default: "false"},
-		{Key: "pageSize", Label: "Teams per page", Kind: "number", Default: "10", Min: "1", Max: "50", Step: "1"},
-		{Key: "pagePauseMs", Label: "Pause on a page (ms)", Kind: "number", Default: "8000", Min: "1000", Max: "120000", Step: "500"},
-		{Key: "sweepDurationMs", Label: "Sweep to the next page (ms)", Kind: "number", Default: "1200", Min: "0", Max: "10000", Step: "100"},
-		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topMFm", Label: "Mixed teams: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topMFf", Label: "Mixed teams: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
-		{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
-		{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
-	},
-	NoCommon:  []string{"showLeaders", "showRecords"},
-	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "rankings"}},
-	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is everything the team rankings show.
 type View struct {
@@ -109,7 +74,7 @@ type settings struct {
 // Data is the board's view model: every number on the team rankings comes from here.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Paging: s.paging}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Paging: s.paging}
 	v.Page.Stylesheets = []string{"css/teams.css", "css/team-rankings.css"}
 	v.Labels = Labels{
 		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Athletes", "Athletes"),
@@ -242,6 +207,23 @@ func tableTitle(r board.Request, champ string, genders []string, several bool) s
 	}
 	return hub.PlainText(g)
 }
+
+// options are the team rankings' own, which settingsOf reads.
+var options = slices.Concat([]board.Option{
+	meet.ScoringOption(false),
+	{Key: "championship", Label: "Championship (empty: all)", Kind: "text", Default: ""},
+	{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"all", "M", "F", "MF"}, Default: "all"},
+	{Key: "teamLimit", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
+	{Key: "onlyTotalPoints", Label: "Only the total of the points", Kind: "bool", Default: "false"},
+	{Key: "pageSize", Label: "Teams per page", Kind: "number", Default: "10", Min: "1", Max: "50", Step: "1"},
+	{Key: "pagePauseMs", Label: "Pause on a page (ms)", Kind: "number", Default: "8000", Min: "1000", Max: "120000", Step: "500"},
+	{Key: "sweepDurationMs", Label: "Sweep to the next page (ms)", Kind: "number", Default: "1200", Min: "0", Max: "10000", Step: "100"},
+	{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+	{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+	{Key: "topMFm", Label: "Mixed teams: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+	{Key: "topMFf", Label: "Mixed teams: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+	{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
+}, meet.YearOptions)
 
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) settings {

@@ -11,48 +11,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
-
-const (
-	title    = "Team scoreboard"
-	titleKey = "Scoreboard.TopTeams"
-)
-
-// Board is the team scoreboard's registration.
-var Board = &board.Board{
-	Name:        "team-scoreboard",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "Teams ranked by score, their athletes under them: all sessions, the live one included.",
-	Category:    board.Team,
-	Order:       100,
-	Options: []board.Option{
-		meet.ScoringOption(false),
-		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"current", "M", "F", "MF"}, Default: "current"},
-		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
-		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
-		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
-		{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
-		{Key: "fixedTeamOrder", Label: "Teams in alphabetical order (not by score)", Kind: "bool", Default: "false"},
-		{Key: "cjDecl", Label: "Predicted total includes the C&J declaration", Kind: "bool", Default: "true"},
-		{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},
-		{Key: "topMFm", Label: "Both genders: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topMFf", Label: "Both genders: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
-		{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
-	},
-	NoCommon:  []string{"showLeaders", "showRecords"},
-	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "teams"}},
-	Wants:     []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is everything the team scoreboard shows.
 type View struct {
@@ -104,7 +68,7 @@ type MemberView struct {
 // lay it out.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Title = titleOf(r, s)
 	v.Labels = Labels{
@@ -135,6 +99,21 @@ func Data(r board.Request) View {
 	v.Fit = fit(len(v.Teams), athletes, s.Predicting)
 	return v
 }
+
+// options are the team scoreboard's own, which settingsOf reads.
+var options = slices.Concat([]board.Option{
+	meet.ScoringOption(false),
+	{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"current", "M", "F", "MF"}, Default: "current"},
+	{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
+	{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
+	{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
+	{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
+	{Key: "fixedTeamOrder", Label: "Teams in alphabetical order (not by score)", Kind: "bool", Default: "false"},
+	{Key: "cjDecl", Label: "Predicted total includes the C&J declaration", Kind: "bool", Default: "true"},
+	{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},
+	{Key: "topMFm", Label: "Both genders: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+	{Key: "topMFf", Label: "Both genders: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
+}, meet.YearOptions)
 
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) meet.Settings {
@@ -206,7 +185,7 @@ func topOption(q url.Values, key string, teamSize int) int {
 }
 
 func titleOf(r board.Request, s meet.Settings) string {
-	t := r.T(titleKey, "Top Teams") + " – " + r.T(s.System.Key, s.System.English)
+	t := r.T(declaration.TitleKey, "Top Teams") + " – " + r.T(s.System.Key, s.System.English)
 	if len(s.Genders) == 1 {
 		key, english := "Gender.Men", "Men"
 		if s.Genders[0] == "F" {

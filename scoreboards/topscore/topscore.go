@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
@@ -19,26 +17,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
-const (
-	title    = "Top score"
-	titleKey = "Scoreboard.TopSinclair"
-	shown    = 10 // athletes per gender
-)
-
-// Board is the top-score board's registration.
-var Board = &board.Board{
-	Name:        "top-score",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "The meet's best lifters of each gender by the competition's score, and the kilos each needs to take the lead.",
-	Category:    board.Team,
-	Order:       300,
-	Options:     []board.Option{meet.ScoringOption(true)}, // team points rank no individual
-	NoCommon:    []string{"showLeaders", "showRecords"},
-	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
+const shown = 10 // athletes per gender
 
 // View is what the board shows: a table per gender.
 type View struct {
@@ -74,7 +53,7 @@ func Data(r board.Request) View {
 	if sys.Points {
 		sys = meet.Systems[0]
 	}
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Labels = Labels{
 		Name: r.T("Scoreboard.Name", "Name"), Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"),

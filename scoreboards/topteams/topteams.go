@@ -8,33 +8,12 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
-
-const (
-	title    = "Top teams"
-	titleKey = "Scoreboard.TopTeams"
-)
-
-// Board is the top-teams board's registration.
-var Board = &board.Board{
-	Name:        "top-teams",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "Team points per gender, from the sessions that are done, with each team's members and how many have lifted.",
-	Category:    board.Team,
-	Order:       200,
-	NoCommon:    []string{"showLeaders", "showRecords"},
-	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is what the board shows: a table per gender.
 type View struct {
@@ -64,7 +43,7 @@ type Row struct {
 // is read from the hub snapshot in r here (hub → board → components), and the templates only
 // lay it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Labels = Labels{
 		Team: r.T("Scoreboard.Team", "Team"), Points: r.T("Scoreboard.Points", "Points"),
