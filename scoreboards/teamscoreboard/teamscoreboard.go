@@ -187,11 +187,7 @@ func topOption(q url.Values, key string, teamSize int) int {
 func titleOf(r board.Request, s meet.Settings) string {
 	t := r.T(declaration.TitleKey, "Top Teams") + " – " + r.T(s.System.Key, s.System.English)
 	if len(s.Genders) == 1 {
-		key, english := "Gender.Men", "Men"
-		if s.Genders[0] == "F" {
-			key, english = "Gender.Women", "Women"
-		}
-		t += " – " + r.T(key, english)
+		t += " – " + r.GenderName(s.Genders[0])
 	}
 	return hub.PlainText(t)
 }

@@ -20,23 +20,13 @@ import (
 const shown = 10 // athletes per gender
 
 // View is what the board shows: a table per gender.
-type View struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
-	Labels Labels
-	Tables []Table
-	Empty  string
-	Fit    components.Fit
-}
+type View = board.GenderTables[Labels, Row]
 
 // Labels are the translated column headers.
 type Labels struct{ Name, Category, Born, Team, BodyWeight, Snatch, CleanJerk, Total, Score, Needed string }
 
 // Table is one gender's best lifters.
-type Table struct {
-	Title string
-	Rows  []Row
-}
+type Table = board.Table[Row]
 
 // Row is one athlete.
 type Row struct {
@@ -62,21 +52,11 @@ func Data(r board.Request) View {
 		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(sys.Key, sys.English), Needed: r.T("Scoreboard.Needed", "Kg Needed"),
 	}
 	lifters := meet.Lifters(r.Database(), r.FOP)
-	rows := 0
-	for _, g := range []struct{ gender, key, english string }{
-		{"M", "Gender.Men", "Men"}, {"F", "Gender.Women", "Women"},
-	} {
-		t := table(r, sys, lifters, g.gender)
-		if len(t.Rows) == 0 {
-			continue
-		}
-		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.T(g.key, g.english))
-		rows += len(t.Rows)
-		v.Tables = append(v.Tables, t)
-	}
-	if len(v.Tables) == 0 {
-		v.Empty = r.WaitingNextSession()
-	}
+	rows := v.AddGenders(r, func(gender string) Table {
+		t := table(r, sys, lifters, gender)
+		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.GenderName(gender))
+		return t
+	})
 	v.Fit = components.Fit{Width: 62, Height: 3 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
 	return v
 }

@@ -16,23 +16,13 @@ import (
 )
 
 // View is what the board shows: a table per gender.
-type View struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
-	Labels Labels
-	Tables []Table
-	Empty  string
-	Fit    components.Fit
-}
+type View = board.GenderTables[Labels, Row]
 
 // Labels are the translated column headers.
 type Labels struct{ Team, Points, Members, Scored string }
 
 // Table is one gender's teams.
-type Table struct {
-	Title string
-	Rows  []Row
-}
+type Table = board.Table[Row]
 
 // Row is one team.
 type Row struct {
@@ -50,23 +40,18 @@ func Data(r board.Request) View {
 		Members: r.T("Scoreboard.TeamSize", "# Team Members"), Scored: r.T("Scoreboard.Done", "# Athletes Scored (Done Sessions)"),
 	}
 	lifters := meet.Lifters(r.Database(), r.FOP)
-	rows := 0
-	for _, g := range []struct{ gender, key, english string }{
-		{"M", "Scoreboard.TopTeamsMen", "Top Teams - Men"}, {"F", "Scoreboard.TopTeamsWomen", "Top Teams - Women"},
-	} {
-		t := table(r, r.Competition(), lifters, g.gender)
-		if len(t.Rows) == 0 {
-			continue
-		}
-		t.Title = hub.PlainText(r.T(g.key, g.english))
-		rows += len(t.Rows)
-		v.Tables = append(v.Tables, t)
-	}
-	if len(v.Tables) == 0 {
-		v.Empty = r.WaitingNextSession()
-	}
+	rows := v.AddGenders(r, func(gender string) Table {
+		t := table(r, r.Competition(), lifters, gender)
+		t.Title = hub.PlainText(r.T(genderTitles[gender].key, genderTitles[gender].english))
+		return t
+	})
 	v.Fit = components.Fit{Width: 40, Height: 2 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
 	return v
+}
+
+// genderTitles are each gender's table title: its translation key and its English.
+var genderTitles = map[string]struct{ key, english string }{
+	"M": {"Scoreboard.TopTeamsMen", "Top Teams - Men"}, "F": {"Scoreboard.TopTeamsWomen", "Top Teams - Women"},
 }
 
 // teamCount is a team's members and how many of them lifted in a finished session.
