@@ -56,8 +56,7 @@ type model struct {
 func newModel(snap *hub.Snapshot) *model {
 	db := snap.Database
 	m := &model{db: db, comp: db.Competition, system: meet.SystemFor("", db.Competition),
-		tp: scoring.TeamPoints{First: db.Competition.TeamPoints1st, Second: db.Competition.TeamPoints2nd,
-			Third: db.Competition.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)}
+		tp: meet.TeamPointsOf(db.Competition)}
 	m.lifters = meet.Lifters(db, nil)
 	m.live = map[string]bool{}
 	index := map[string]int{}

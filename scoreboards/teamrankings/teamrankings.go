@@ -235,7 +235,7 @@ func settingsOf(r board.Request) settings {
 	}
 	s := settings{
 		system:     meet.SystemForYears(name, comp, y),
-		teamPoints: scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints),
+		teamPoints: meet.TeamPointsOf(comp),
 		liftRanks:  comp.SnatchCJTotalMedals,
 		onlyTotal:  r.Flag("onlyTotalPoints", false),
 		all:        r.Flag("allAthletes", false),

@@ -13,7 +13,6 @@ import (
 
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
@@ -139,7 +138,7 @@ func settingsFor(r board.Request, genders []string) meet.Settings {
 	comp := r.Competition()
 	years := meet.Years{SMHFSinclair: year(r.Query, "smhfOverrideSinclairYear"), SMHFAgeFactor: year(r.Query, "smhfAgeFactorYear")}
 	s.System = meet.SystemForYears(r.Query.Get("scoringSystem"), comp, years)
-	s.TeamPoints = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
+	s.TeamPoints = meet.TeamPointsOf(comp)
 	s.LiftRanks = comp.SnatchCJTotalMedals
 	s.Top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
 	s.Genders = genders

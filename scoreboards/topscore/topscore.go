@@ -10,9 +10,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
@@ -52,12 +50,12 @@ func Data(r board.Request) View {
 		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(sys.Key, sys.English), Needed: r.T("Scoreboard.Needed", "Kg Needed"),
 	}
 	lifters := meet.Lifters(r.Database(), r.FOP)
-	rows := v.AddGenders(r, func(gender string) Table {
+	v.AddGenders(r, func(gender string) Table {
 		t := table(r, sys, lifters, gender)
 		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.GenderName(gender))
 		return t
 	})
-	v.Fit = components.Fit{Width: 62, Height: 3 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
+	v.FitTables(62, 3)
 	return v
 }
 
@@ -75,7 +73,7 @@ func table(r board.Request, sys meet.System, lifters []*meet.Lifter, gender stri
 		if l.Gender != gender {
 			continue
 		}
-		if s := sys.Score(l, l.Total(), scoring.TeamPoints{}, false); s > 0 {
+		if s := sys.Individual(l, l.Total()); s > 0 {
 			ss = append(ss, scored{l, s})
 		}
 	}
@@ -102,12 +100,12 @@ func table(r board.Request, sys meet.System, lifters []*meet.Lifter, gender stri
 func needed(sys meet.System, l *meet.Lifter, leader float64) int {
 	// The score grows with the total: find the smallest total above the leader by bisection.
 	lo, hi := l.Total(), 1000
-	if sys.Score(l, hi, scoring.TeamPoints{}, false) <= leader {
+	if sys.Individual(l, hi) <= leader {
 		return 0
 	}
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if sys.Score(l, mid, scoring.TeamPoints{}, false) > leader {
+		if sys.Individual(l, mid) > leader {
 			hi = mid
 		} else {
 			lo = mid

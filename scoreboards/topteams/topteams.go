@@ -8,9 +8,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
@@ -40,12 +38,12 @@ func Data(r board.Request) View {
 		Members: r.T("Scoreboard.TeamSize", "# Team Members"), Scored: r.T("Scoreboard.Done", "# Athletes Scored (Done Sessions)"),
 	}
 	lifters := meet.Lifters(r.Database(), r.FOP)
-	rows := v.AddGenders(r, func(gender string) Table {
+	v.AddGenders(r, func(gender string) Table {
 		t := table(r, r.Competition(), lifters, gender)
 		t.Title = hub.PlainText(r.T(genderTitles[gender].key, genderTitles[gender].english))
 		return t
 	})
-	v.Fit = components.Fit{Width: 40, Height: 2 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
+	v.FitTables(40, 2)
 	return v
 }
 
@@ -79,7 +77,7 @@ func table(r board.Request, comp hub.Competition, lifters []*meet.Lifter, gender
 	}
 	s := meet.Settings{
 		System: meet.SystemFor("TeamPoints", comp), Genders: []string{gender},
-		TeamPoints: scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints),
+		TeamPoints: meet.TeamPointsOf(comp),
 		LiftRanks:  comp.SnatchCJTotalMedals,
 	}
 	size := comp.MensTeamSize
