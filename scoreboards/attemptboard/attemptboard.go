@@ -59,7 +59,7 @@ func Data(r board.Request) View {
 	f := r.FOP
 	m := board.ModeOf(f)
 	v.Mode = string(m)
-	if m == board.ModeWait {
+	if m == hub.ModeWait {
 		v.Waiting = true
 		v.Headline = r.CompetitionName()
 		v.Message = r.WaitingNextSession()
@@ -74,7 +74,7 @@ func Data(r board.Request) View {
 		if v.Headline == "" {
 			v.Headline, v.Message = v.Message, ""
 		}
-		if m != board.ModeLiftCountdown {
+		if m != hub.ModeLiftCountdown {
 			return v // the weight of the first lift stays up only for its countdown
 		}
 	} else {

@@ -47,14 +47,14 @@ func Slot(r Request) components.SlotView {
 		s = components.SlotView{Kind: "down"}
 	case m.HasCountdown() && !f.BreakClock.Indefinite:
 		s = breakClock(r, f.BreakClock)
-	case m == ModeInterruption || m.HasCountdown():
+	case m == hub.ModeInterruption || m.HasCountdown():
 		s = components.SlotView{Kind: "stop", Label: hub.PlainText(breakText(r, f))}
-	case m.IsBreak() || m == ModeWait || hub.FOPState(f.State) == hub.StateInactive:
+	case m.IsBreak() || m == hub.ModeWait || hub.FOPState(f.State) == hub.StateInactive:
 		// A ceremony or the session's results: no clock.
 	default:
 		s = athleteClock(r, f)
 	}
-	if m == ModeCurrentAthlete || m == ModeInterruption { // never over a countdown or a ceremony
+	if m == hub.ModeCurrentAthlete || m == hub.ModeInterruption { // never over a countdown or a ceremony
 		s.Hold = hold(r, s.Kind)
 	}
 	return s

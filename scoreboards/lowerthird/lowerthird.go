@@ -5,6 +5,7 @@ package lowerthird
 
 import (
 	"github.com/owlcms/tracker/components"
+	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
@@ -33,12 +34,12 @@ func Data(r board.Request) View {
 	v := View{Page: r.OverlayPage(declaration.PageTitle(r)), Position: r.Choice("position", positions...)}
 	m := board.ModeOf(r.FOP)
 	switch {
-	case m == board.ModeWait:
+	case m == hub.ModeWait:
 		v.Hidden = true
 		return v
 	case m.IsBreak():
 		v.Break = true
-		v.Interruption = m == board.ModeInterruption
+		v.Interruption = m == hub.ModeInterruption
 		v.Name, v.Message = board.BreakParts(r, m)
 		if v.Name == "" {
 			v.Name, v.Message = v.Message, ""
