@@ -123,6 +123,15 @@ type Handler struct {
 	watching bool
 }
 
+// positiveOr is v when it is positive, else def: an option left at zero (or set below) takes
+// its default.
+func positiveOr[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
 // NewHandler returns a Handler feeding h. No goroutine runs until the first connection.
 func NewHandler(h Hub, o Options) *Handler {
 	if o.Logger == nil {
@@ -131,33 +140,15 @@ func NewHandler(h Hub, o Options) *Handler {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.ReadLimit <= 0 {
-		o.ReadLimit = defaultReadLimit
-	}
-	if o.LearningMaxBytes <= 0 {
-		o.LearningMaxBytes = defaultLearningMaxBytes
-	}
-	if o.PingInterval <= 0 {
-		o.PingInterval = defaultPingInterval
-	}
-	if o.PingTimeout <= 0 {
-		o.PingTimeout = defaultPingTimeout
-	}
-	if o.MaxConnections <= 0 {
-		o.MaxConnections = defaultMaxConnections
-	}
-	if o.MaxConnectionsPerIP <= 0 {
-		o.MaxConnectionsPerIP = defaultMaxPerIP
-	}
-	if o.PreAuthBudget <= 0 {
-		o.PreAuthBudget = 2 * o.ReadLimit
-	}
-	if o.UnansweredAfter <= 0 {
-		o.UnansweredAfter = defaultUnansweredAfter
-	}
-	if o.FailureBackoff <= 0 {
-		o.FailureBackoff = defaultFailureBackoff
-	}
+	o.ReadLimit = positiveOr(o.ReadLimit, defaultReadLimit)
+	o.LearningMaxBytes = positiveOr(o.LearningMaxBytes, defaultLearningMaxBytes)
+	o.PingInterval = positiveOr(o.PingInterval, defaultPingInterval)
+	o.PingTimeout = positiveOr(o.PingTimeout, defaultPingTimeout)
+	o.MaxConnections = positiveOr(o.MaxConnections, defaultMaxConnections)
+	o.MaxConnectionsPerIP = positiveOr(o.MaxConnectionsPerIP, defaultMaxPerIP)
+	o.PreAuthBudget = positiveOr(o.PreAuthBudget, 2*o.ReadLimit)
+	o.UnansweredAfter = positiveOr(o.UnansweredAfter, defaultUnansweredAfter)
+	o.FailureBackoff = positiveOr(o.FailureBackoff, defaultFailureBackoff)
 	hd := &Handler{
 		hub:       h,
 		log:       o.Logger,
