@@ -1,6 +1,7 @@
 package owlcms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -10,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/owlcms/tracker/internal/defaults"
 
 	"github.com/coder/websocket"
 
@@ -134,21 +137,19 @@ func positiveOr[T int | int64 | time.Duration](v, def T) T {
 
 // NewHandler returns a Handler feeding h. No goroutine runs until the first connection.
 func NewHandler(h Hub, o Options) *Handler {
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
+	o.Logger = cmp.Or(o.Logger, slog.Default())
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	o.ReadLimit = positiveOr(o.ReadLimit, defaultReadLimit)
-	o.LearningMaxBytes = positiveOr(o.LearningMaxBytes, defaultLearningMaxBytes)
-	o.PingInterval = positiveOr(o.PingInterval, defaultPingInterval)
-	o.PingTimeout = positiveOr(o.PingTimeout, defaultPingTimeout)
-	o.MaxConnections = positiveOr(o.MaxConnections, defaultMaxConnections)
-	o.MaxConnectionsPerIP = positiveOr(o.MaxConnectionsPerIP, defaultMaxPerIP)
-	o.PreAuthBudget = positiveOr(o.PreAuthBudget, 2*o.ReadLimit)
-	o.UnansweredAfter = positiveOr(o.UnansweredAfter, defaultUnansweredAfter)
-	o.FailureBackoff = positiveOr(o.FailureBackoff, defaultFailureBackoff)
+	o.ReadLimit = defaults.Positive(o.ReadLimit, defaultReadLimit)
+	o.LearningMaxBytes = defaults.Positive(o.LearningMaxBytes, defaultLearningMaxBytes)
+	o.PingInterval = defaults.Positive(o.PingInterval, defaultPingInterval)
+	o.PingTimeout = defaults.Positive(o.PingTimeout, defaultPingTimeout)
+	o.MaxConnections = defaults.Positive(o.MaxConnections, defaultMaxConnections)
+	o.MaxConnectionsPerIP = defaults.Positive(o.MaxConnectionsPerIP, defaultMaxPerIP)
+	o.PreAuthBudget = defaults.Positive(o.PreAuthBudget, 2*o.ReadLimit)
+	o.UnansweredAfter = defaults.Positive(o.UnansweredAfter, defaultUnansweredAfter)
+	o.FailureBackoff = defaults.Positive(o.FailureBackoff, defaultFailureBackoff)
 	hd := &Handler{
 		hub:       h,
 		log:       o.Logger,
