@@ -13,21 +13,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
-var resultsBook = &Document{
-	Name: "results-book", Title: "Results book", TitleKey: "Documents.ResultsBook",
-	Description: "Title, contents, participants, officials, medals, team points, rankings per category and the protocol of every session. Live during the meet.",
-	Options: []Option{
-		{Name: "format", Label: "Contents", Choices: []string{"complete", "protocols"}, Default: "complete"},
-		{Name: "session", Label: "Only this session (protocols)", Default: ""},
-		{Name: "hideOfficials", Label: "Hide the officials", Default: "false"},
-		{Name: "tp1", Label: "Team points for 1st place", Default: ""},
-		{Name: "tp2", Label: "Team points for 2nd place", Default: ""},
-	},
-	make: makeResultsBook,
-}
-
-func makeResultsBook(s Source, q url.Values, d *doc, t tr, f *frame) error {
-	m := newModel(s.Snap)
+func makeResultsBook(m *model, q url.Values, d *doc, t tr, f *frame) error {
 	if n, err := strconv.Atoi(q.Get("tp1")); err == nil && n > 0 {
 		m.tp.First = n
 	}

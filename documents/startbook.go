@@ -10,19 +10,7 @@ import (
 	"github.com/owlcms/tracker/hub"
 )
 
-var startBook = &Document{
-	Name: "start-book", Title: "Start book", TitleKey: "Documents.StartBook",
-	Description: "Title, contents, participants, officials and time table, the athletes of every category, the start list of every session with its records and officials, the records.",
-	Options: []Option{
-		{Name: "categories", Label: "Category participants", LabelKey: "StartingList.Categories", Default: "true"},
-		{Name: "startLists", Label: "Session start lists", LabelKey: "StartingList", Default: "true"},
-		{Name: "officials", Label: "Officials", LabelKey: "Officials", Default: "true"},
-	},
-	make: makeStartBook,
-}
-
-func makeStartBook(s Source, q url.Values, d *doc, t tr, f *frame) error {
-	m := newModel(s.Snap)
+func makeStartBook(m *model, q url.Values, d *doc, t tr, f *frame) error {
 	officials := flag(q, "officials", true)
 	d.titlePage(*f)
 	participants(d, t, m)
