@@ -169,11 +169,7 @@ func protocols(d *doc, t tr, m *model, only string, officials bool) {
 		if len(entries) == 0 {
 			continue
 		}
-		title := t.t("Documents.Protocol", "Session protocol") + " – " + t.f("Group_number", "Session {0}", s.Name)
-		if s.Description != "" {
-			title += " – " + s.Description
-		}
-		d.heading(title, 0)
+		sessionHeading(d, t, t.t("Documents.Protocol", "Session protocol"), s)
 		d.paragraph(strings.TrimSpace(strings.Join(nonEmpty(date(s.CompetitionTime)+" "+clock(s.CompetitionTime), s.PlatformName), " · ")), 9, grey)
 		var byCat []*group
 		for _, g := range m.groups {

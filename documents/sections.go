@@ -250,3 +250,12 @@ func date(dt hub.DateTime) string {
 	}
 	return dt.Format("2006-01-02")
 }
+
+// sessionHeading heads a session's part of a book: "<part> – Session A1 – <description>".
+func sessionHeading(d *doc, t tr, part string, s hub.Session) {
+	title := part + " – " + t.f("Group_number", "Session {0}", s.Name)
+	if s.Description != "" {
+		title += " – " + s.Description
+	}
+	d.heading(title, 0)
+}

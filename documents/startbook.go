@@ -117,11 +117,7 @@ func startLists(d *doc, t tr, m *model, officials bool) {
 		if len(es) == 0 {
 			continue
 		}
-		title := t.t("Documents.StartList", "Start list") + " – " + t.f("Group_number", "Session {0}", s.Name)
-		if s.Description != "" {
-			title += " – " + s.Description
-		}
-		d.heading(title, 0)
+		sessionHeading(d, t, t.t("Documents.StartList", "Start list"), s)
 		d.paragraph(strings.Join(nonEmpty(date(s.CompetitionTime),
 			t.t("Documents.WeighIn", "Weigh-in")+" "+clock(s.WeighInTime),
 			t.t("StartTime", "Start")+" "+clock(s.CompetitionTime),
