@@ -140,22 +140,12 @@ func rankText(rank, lift int) string {
 // rankings are the results per championship, gender and category.
 func rankings(d *doc, t tr, m *model) {
 	d.heading(t.t("Documents.Rankings", "Rankings"), 0)
-	last := ""
-	for _, g := range m.groups {
-		head := strings.TrimSpace(g.championship() + " – " + genderName(t, g.category.Gender))
-		if head != last {
-			if last != "" {
-				d.newPage()
-			}
-			d.heading(head, 1)
-			last = head
-		}
-		tb := table{title: t.t("Category", "Category") + " " + g.name(), columns: resultColumns(t, m, false)}
+	categoryTables(d, t, m, true, resultColumns(t, m, false), func(g *group) (rows []row) {
 		for _, e := range g.entries {
-			tb.rows = append(tb.rows, resultRow(m, e, g.name(), false))
+			rows = append(rows, resultRow(m, e, g.name(), false))
 		}
-		d.table(tb)
-	}
+		return rows
+	})
 }
 
 // protocols are the results of each session by category, with its officials and the records

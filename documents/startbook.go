@@ -73,20 +73,12 @@ func entryRow(e *entry, category string, start bool) row {
 // categoryParticipants lists the athletes of each category, by lot number.
 func categoryParticipants(d *doc, t tr, m *model) {
 	d.heading(t.t("Documents.CategoryParticipants", "Category participants"), 0)
-	last := ""
-	for _, g := range m.groups {
-		head := strings.TrimSpace(g.championship() + " – " + genderName(t, g.category.Gender))
-		if head != last {
-			d.heading(head, 1)
-			last = head
+	categoryTables(d, t, m, false, entryColumns(t, false), func(g *group) (rows []row) {
+		for _, e := range sortedByLot(g.entries) {
+			rows = append(rows, entryRow(e, g.name(), false))
 		}
-		tb := table{title: t.t("Category", "Category") + " " + g.name(), columns: entryColumns(t, false)}
-		es := sortedByLot(g.entries)
-		for _, e := range es {
-			tb.rows = append(tb.rows, entryRow(e, g.name(), false))
-		}
-		d.table(tb)
-	}
+		return rows
+	})
 }
 
 func sortedByLot(es []*entry) []*entry {
