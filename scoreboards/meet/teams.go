@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/scoring"
 )
 
@@ -25,12 +24,6 @@ func (s System) Score(l *Lifter, total int, tp scoring.TeamPoints, liftRanks boo
 // Individual is the lifter's score for a total as an individual: no team points.
 func (s System) Individual(l *Lifter, total int) float64 {
 	return s.score(l, total, scoring.TeamPoints{}, false)
-}
-
-// TeamPointsOf are the points for the first three places the competition gives, else the
-// IWF's.
-func TeamPointsOf(c hub.Competition) scoring.TeamPoints {
-	return scoring.TeamPoints{First: c.TeamPoints1st, Second: c.TeamPoints2nd, Third: c.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
 }
 
 // teamPoints are a team member's points for their places: the total's, and the snatch's and
