@@ -2,6 +2,7 @@ package documents
 
 import (
 	"cmp"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -220,7 +221,6 @@ func (t *tally) sum(g int) (n int) {
 // awards them); a medal needs the lift.
 func medalTallies(m *model, groups []*group) []*tally {
 	byTeam := map[string]*tally{}
-	var out []*tally
 	for _, g := range groups {
 		gi := min(genderOrder(g.category.Gender), 1)
 		for _, e := range g.entries {
@@ -232,7 +232,6 @@ func medalTallies(m *model, groups []*group) []*tally {
 				if t == nil {
 					t = &tally{team: e.Team}
 					byTeam[e.Team] = t
-					out = append(out, t)
 				}
 				t.medals[gi][rank-1]++
 			}
@@ -246,6 +245,7 @@ func medalTallies(m *model, groups []*group) []*tally {
 	combined := func(t *tally) [3]int {
 		return [3]int{t.medals[0][0] + t.medals[1][0], t.medals[0][1] + t.medals[1][1], t.medals[0][2] + t.medals[1][2]}
 	}
+	out := slices.Collect(maps.Values(byTeam)) // in the order of the sort below: team names are unique
 	slices.SortStableFunc(out, func(a, b *tally) int {
 		ca, cb := combined(a), combined(b)
 		return cmp.Or(cmp.Compare(cb[0], ca[0]), cmp.Compare(cb[1], ca[1]), cmp.Compare(cb[2], ca[2]), strings.Compare(a.team, b.team))

@@ -2,6 +2,7 @@ package meet
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,7 +82,6 @@ type Team struct {
 // Teams groups the lifters of the shown genders by team and ranks the teams.
 func Teams(ls []*Lifter, s Settings) []*Team {
 	byName := map[string]*Team{}
-	var out []*Team
 	for _, l := range ls {
 		if l.Team == "" || !slices.Contains(s.Genders, l.Gender) {
 			continue
@@ -90,7 +90,6 @@ func Teams(ls []*Lifter, s Settings) []*Team {
 		if t == nil {
 			t = &Team{Name: l.Team}
 			byName[l.Team] = t
-			out = append(out, t)
 		}
 		m := &Member{Lifter: l, Kg: s.Totals.Total(l)}
 		m.Score = s.System.score(l, m.Kg, s.TeamPoints, s.LiftRanks)
@@ -100,6 +99,7 @@ func Teams(ls []*Lifter, s Settings) []*Team {
 		}
 		t.Members = append(t.Members, m)
 	}
+	out := slices.Collect(maps.Values(byName)) // in the order of the sort below: team names are unique
 	for _, t := range out {
 		slices.SortStableFunc(t.Members, func(a, b *Member) int {
 			return cmp.Or(CompareSessions(a.Session, b.Session), cmp.Compare(a.Start, b.Start),
