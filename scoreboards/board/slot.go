@@ -157,7 +157,7 @@ func lights(d hub.Decision, ls [3]hub.Light) []string {
 	}
 	out := make([]string, len(shown))
 	for i, l := range shown {
-		out[i] = lightClass(l)
+		out[i] = lightClasses[l]
 	}
 	return out
 }
@@ -166,12 +166,5 @@ func hasLight(ls [3]hub.Light) bool {
 	return slices.ContainsFunc(ls[:], func(l hub.Light) bool { return l != hub.LightNone })
 }
 
-func lightClass(l hub.Light) string {
-	switch l {
-	case hub.LightGood:
-		return "good"
-	case hub.LightBad:
-		return "bad"
-	}
-	return ""
-}
+// lightClasses are the CSS classes of the lights that are on; a light that is off has none.
+var lightClasses = map[hub.Light]string{hub.LightGood: "good", hub.LightBad: "bad"}
