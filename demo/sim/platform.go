@@ -161,21 +161,17 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	s.clock(p, string(hub.TimerSet), allowed, allowed)
 	liftFor := minLift + time.Duration(s.rng.Int64N(int64(maxLift-minLift)))
 	good := s.rng.Float64() < 0.72
-	s.mu.Unlock()
-	if !s.sleep(ctx, announce) {
+	if !s.pause(ctx, announce) {
 		return false
 	}
 
-	s.mu.Lock()
 	p.State, p.ClockEvent = hub.StateTimeRunning, string(hub.TimerStart)
 	s.clock(p, string(hub.TimerStart), allowed, allowed)
-	s.mu.Unlock()
-	if !s.sleep(ctx, liftFor) {
+	if !s.pause(ctx, liftFor) {
 		return false
 	}
 
 	left := max(allowed-int(s.real(liftFor).Milliseconds()), 0)
-	s.mu.Lock()
 	p.State, p.ClockEvent, p.ClockMillis = hub.StateTimeStopped, string(hub.TimerStop), left
 	s.clock(p, string(hub.TimerStop), left, allowed)
 	p.State = hub.StateDownSignal
@@ -185,12 +181,10 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	lights := s.lights(good)
 	s.decision(p, initialSpellings[s.lifts%len(initialSpellings)], lights)
 	s.lifts++
-	s.mu.Unlock()
-	if !s.sleep(ctx, reversalDelay) {
+	if !s.pause(ctx, reversalDelay) {
 		return false
 	}
 
-	s.mu.Lock()
 	p.State = hub.StateDecisionsVisible
 	s.decision(p, string(hub.DecisionFull), lights)
 	i := a.AttemptsDone()
@@ -204,12 +198,10 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 		p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), string(hub.TimerSet)
 	}
 	s.sendUpdate(p) // OWLCMS recomputes the lifting order as soon as the lights are shown
-	s.mu.Unlock()
-	if !s.sleep(ctx, decisionShown) {
+	if !s.pause(ctx, decisionShown) {
 		return false
 	}
 
-	s.mu.Lock()
 	p.State = hub.StateCurrentAthlete
 	s.decision(p, string(hub.DecisionReset), nil)
 	jury := s.rng.IntN(juryEvery) == 0
@@ -248,11 +240,9 @@ func (s *simulation) juryConfirms(ctx context.Context, p *demo.Platform, a *demo
 		"athleteAbbreviated": strings.ToUpper(a.LastName) + " " + firstInitial(a.FirstName), "waitForAnnouncer": "false",
 		"actualLift": lift, "recordKind": "none",
 	})
-	s.mu.Unlock()
-	if !s.sleep(ctx, decisionShown) {
+	if !s.pause(ctx, decisionShown) {
 		return false
 	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.jury(p, "END_DELIBERATION", nil)
 	return true
@@ -336,11 +326,9 @@ func (s *simulation) medals(ctx context.Context, p *demo.Platform) bool {
 	p.UIEvent = "CeremonyStarted"
 	target["ceremonyEventType"] = "ceremonyStarted"
 	s.sendUpdate(p, target)
-	s.mu.Unlock()
-	if !s.sleep(ctx, resultsShown/2) {
+	if !s.pause(ctx, resultsShown/2) {
 		return false
 	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
 	p.UIEvent = "CeremonyDone"
 	s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})

@@ -110,6 +110,18 @@ func (s *simulation) sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
+// pause lets the platform be for d of meet time with the lock released, as between two of
+// OWLCMS's updates. It holds the lock again when it reports true; false (the simulation
+// stopping) leaves it released, for the caller to return.
+func (s *simulation) pause(ctx context.Context, d time.Duration) bool {
+	s.mu.Unlock()
+	if !s.sleep(ctx, d) {
+		return false
+	}
+	s.mu.Lock()
+	return true
+}
+
 // real is a meet duration in real time.
 func (s *simulation) real(d time.Duration) time.Duration {
 	return time.Duration(float64(d) / s.opts.Speed)
