@@ -340,14 +340,12 @@ type Record struct {
 
 // Competition is the whole meet: definitions, people, results and the platforms' live state.
 type Competition struct {
-	Name       string
-	City       string
-	Site       string
-	Organizer  string
-	Federation string
-	Date       time.Time
-	Locale     string    // OWLCMS default locale: the language of payload texts
-	Now        time.Time // the demo's fixed "now" (wall clock, no zone)
+	// The names on OWLCMS's competition screen.
+	Name, City, Site, Organizer, Federation string
+
+	Date   time.Time
+	Locale string    // OWLCMS default locale: the language of payload texts
+	Now    time.Time // the demo's fixed "now" (wall clock, no zone)
 
 	AgeGroups []*AgeGroup
 	Teams     []string
