@@ -126,15 +126,6 @@ type Handler struct {
 	watching bool
 }
 
-// positiveOr is v when it is positive, else def: an option left at zero (or set below) takes
-// its default.
-func positiveOr[T int | int64 | time.Duration](v, def T) T {
-	if v <= 0 {
-		return def
-	}
-	return v
-}
-
 // NewHandler returns a Handler feeding h. No goroutine runs until the first connection.
 func NewHandler(h Hub, o Options) *Handler {
 	o.Logger = cmp.Or(o.Logger, slog.Default())
