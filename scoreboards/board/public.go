@@ -14,10 +14,11 @@ const (
 // never switches (OWLCMS's public and warm-up scoreboards).
 const PublicKey = "public"
 
-// Switches reports whether the board can be a public display: the scoreboards and team
-// boards of a platform. Overlays follow the video director, the attempt board the platform.
+// Switches reports whether the board can be a public display: the scoreboards, team and
+// ceremony boards of a platform. Overlays follow the video director, the attempt board the
+// platform.
 func (b *Board) Switches() bool {
-	return !b.NoPlatform && (b.Category == Standard || b.Category == Team)
+	return !b.NoPlatform && (b.Category == Standard || b.Category == Team || b.Category == Ceremony)
 }
 
 // PublicBoard is the board a public display of board name shows now on platform f: the

@@ -26,8 +26,8 @@ var Board = &board.Board{
 	Title:       title,
 	TitleKey:    titleKey,
 	Description: "The session's athletes for their introduction: start number, name, team and flag, category, entry total; public displays switch to it during the introduction of the athletes.",
-	Category:    board.Standard,
-	Order:       400,
+	Category:    board.Ceremony,
+	Order:       100,
 	NoCommon:    []string{"showLeaders", "showRecords"},
 	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "list"}},
 	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows and bar show flags
@@ -50,7 +50,7 @@ type Labels struct{ Start, Name, Team, Category, Born, Entry string }
 
 // Row is an athlete, or a band between two categories (Band).
 type Row struct {
-	Band                                               bool
+	Band                                              bool
 	Start, Name, Team, FlagURL, Category, Born, Entry string
 }
 
