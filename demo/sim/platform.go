@@ -91,7 +91,12 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 	p.Session, p.State, p.BreakType, p.UIEvent = next, demo.StateBreak, string(hub.BreakBeforeIntroduction), hub.UIEventSwitchGroup
 	s.sendUpdate(p)
 	s.mu.Unlock()
-	if !s.countdown(ctx, p, string(hub.BreakBeforeIntroduction), introCountdown) || !s.countdown(ctx, p, string(hub.BreakFirstSnatch), liftCountdown) {
+	if !s.countdown(ctx, p, string(hub.BreakBeforeIntroduction), introCountdown) {
+		return false
+	}
+	// The countdown to the first snatch starts, and the athletes are introduced during it.
+	s.startCountdown(p, string(hub.BreakFirstSnatch), liftCountdown)
+	if !s.introduction(ctx, p, liftCountdown) || !s.sleep(ctx, liftCountdown-introductionShown) {
 		return false
 	}
 	s.mu.Lock()
@@ -136,6 +141,12 @@ func (s *simulation) following(p *demo.Platform) *demo.Session {
 
 // countdown runs a break countdown (BreakStarted: an update and a timer) to its end.
 func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType string, d time.Duration) bool {
+	s.startCountdown(p, breakType, d)
+	return s.sleep(ctx, d)
+}
+
+// startCountdown starts a break countdown (BreakStarted: an update and a timer).
+func (s *simulation) startCountdown(p *demo.Platform, breakType string, d time.Duration) {
 	real := s.real(d)
 	s.mu.Lock()
 	p.State, p.BreakType, p.UIEvent = demo.StateBreak, breakType, hub.UIEventBreakStarted
@@ -147,7 +158,6 @@ func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType 
 		"breakStartTimeMillis": strconv.FormatInt(time.Now().UnixMilli(), 10), "indefiniteBreak": "false",
 	})
 	s.mu.Unlock()
-	return s.sleep(ctx, d)
 }
 
 // lift is one attempt: the athlete is called, the clock starts and stops, the down signal, the
