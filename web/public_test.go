@@ -32,7 +32,7 @@ func ceremony(t *testing.T, s *testServer, fop string, extra map[string]any) {
 var (
 	medalsStarted = map[string]any{"uiEvent": "CeremonyStarted", "fopState": "BREAK", "break": "true", "breakType": "CEREMONY",
 		"mode": "CEREMONY", "ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyStarted"}
-	medalsDone = map[string]any{"uiEvent": "CeremonyDone", "ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"}
+	medalsDone   = map[string]any{"uiEvent": "CeremonyDone", "ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"}
 	introStarted = map[string]any{"uiEvent": "CeremonyStarted", "fopState": "BREAK", "break": "true", "breakType": "FIRST_SNATCH",
 		"mode": "CEREMONY", "ceremonyType": "INTRODUCTION", "ceremonyEventType": "ceremonyStarted"}
 )
