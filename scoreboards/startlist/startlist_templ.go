@@ -161,7 +161,7 @@ func Page(v View) templ.Component {
 				}
 				for _, r := range v.Rows {
 					if r.Band {
-						templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<tr class=\"band\"><td colspan=\"6\"></td></tr>")
+						templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<tr class=\"spacer\"><td colspan=\"6\"></td></tr>")
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
