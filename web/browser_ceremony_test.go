@@ -64,8 +64,8 @@ func TestBrowserCeremonyBoards(t *testing.T) {
 }
 
 // TestBrowserPublicDisplay: a public start order switches to the medals when the medal
-// ceremony starts and back when it ends, then to the start list for the introduction, at its
-// own URL; a warm-up start order open beside it follows the same events without switching.
+// ceremony starts and back when it ends, then to the start list for the introduction and back,
+// at its own URL; a warm-up start order open beside it follows the same events without switching.
 func TestBrowserPublicDisplay(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
@@ -101,6 +101,8 @@ func TestBrowserPublicDisplay(t *testing.T) {
 	shows("the start order after the ceremony", "#grid table")
 	ceremony(t, s, "A", introStarted)
 	shows("the start list during the introduction", "#list table.start-list")
+	ceremony(t, s, "A", introDone)
+	shows("the start order after the introduction", "#grid table")
 	if !eval[bool](wb, `window.notReloaded === true`) {
 		t.Error("the warm-up board reloaded")
 	}

@@ -35,6 +35,8 @@ var (
 	medalsDone   = map[string]any{"uiEvent": "CeremonyDone", "ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"}
 	introStarted = map[string]any{"uiEvent": "CeremonyStarted", "fopState": "BREAK", "break": "true", "breakType": "FIRST_SNATCH",
 		"mode": "CEREMONY", "ceremonyType": "INTRODUCTION", "ceremonyEventType": "ceremonyStarted"}
+	introDone = map[string]any{"uiEvent": "CeremonyDone", "fopState": "BREAK", "break": "true", "breakType": "FIRST_SNATCH",
+		"mode": "LIFT_COUNTDOWN", "ceremonyType": "INTRODUCTION", "ceremonyEventType": "ceremonyDone"}
 )
 
 // TestPublicDisplaySwitches: a public scoreboard (public=true) shows the medals during a medal
