@@ -30,7 +30,7 @@ var Board = &board.Board{
 	Name:        board.MedalsBoard,
 	Title:       title,
 	TitleKey:    titleKey,
-	Description: "During a medal ceremony, the podium of the category awarded: gold, silver, bronze with flag, team and total (and the snatch and C&J medals when the meet awards them); otherwise the session's medals and prospective medalists. Public displays switch to it during medal ceremonies.",
+	Description: "The podium of a medal ceremony; between ceremonies the session's medals and medal leaders. Public displays show it during ceremonies.",
 	Category:    board.Ceremony,
 	Order:       200,
 	NoCommon:    []string{"showLeaders", "showRecords"},

@@ -25,7 +25,7 @@ var Board = &board.Board{
 	Name:        board.StartListBoard,
 	Title:       title,
 	TitleKey:    titleKey,
-	Description: "The session's athletes for their introduction: start number, name, team and flag, category, entry total; public displays switch to it during the introduction of the athletes.",
+	Description: "The session's athletes with team, category and entry total, for their introduction (public displays show it then).",
 	Category:    board.Ceremony,
 	Order:       100,
 	NoCommon:    []string{"showLeaders", "showRecords"},
