@@ -12,6 +12,7 @@ import (
 type Entry struct {
 	*Lifter
 	Ranks [3]int // snatch, clean & jerk, total in this category; 0 = none
+	Main  bool   // the athlete's own category (the one they lift in)
 }
 
 // CategoryEntries is a category of the meet with its entries, best total rank first.
@@ -38,13 +39,13 @@ func Categories(db *hub.Database, lifters []*Lifter, live map[string]bool) []Cat
 		}
 		out[i].Entries = append(out[i].Entries, e)
 	}
-	category := func(code, name string) hub.Category {
+	category := func(code string, l *Lifter) hub.Category {
 		if db != nil {
 			if c, ok := db.Category(code); ok {
 				return *c
 			}
 		}
-		return hub.Category{Code: code, Name: cmp.Or(name, code)}
+		return hub.Category{Code: code, Name: cmp.Or(l.Category, code), Gender: l.Gender}
 	}
 	for _, l := range lifters {
 		var a *hub.DBAthlete
@@ -56,15 +57,18 @@ func Categories(db *hub.Database, lifters []*Lifter, live map[string]bool) []Cat
 			if a != nil && a.CategoryCode != "" {
 				code = a.CategoryCode
 			}
-			add(code, category(code, l.Category), Entry{Lifter: l, Ranks: l.Ranks})
+			add(code, category(code, l), Entry{Lifter: l, Ranks: l.Ranks, Main: true})
 			continue
 		}
-		for _, p := range a.Participations {
-			e := Entry{Lifter: l, Ranks: [3]int{p.SnatchRank, p.CleanJerkRank, p.TotalRank}}
-			if p.CategoryCode == a.CategoryCode && live[l.Key] {
+		for i, p := range a.Participations {
+			// The own category; an athlete registered outside their participations lifts in
+			// the first one.
+			main := p.CategoryCode == a.CategoryCode || (i == 0 && !participates(a, a.CategoryCode))
+			e := Entry{Lifter: l, Ranks: [3]int{p.SnatchRank, p.CleanJerkRank, p.TotalRank}, Main: main}
+			if main && live[l.Key] {
 				e.Ranks = l.Ranks // the live update ranks the athlete in their own category
 			}
-			add(p.CategoryCode, category(p.CategoryCode, l.Category), e)
+			add(p.CategoryCode, category(p.CategoryCode, l), e)
 		}
 	}
 	order := map[string]int{}
@@ -89,6 +93,16 @@ func Categories(db *hub.Database, lifters []*Lifter, live map[string]bool) []Cat
 		})
 	}
 	return out
+}
+
+// participates reports whether the athlete has a participation in category code.
+func participates(a *hub.DBAthlete, code string) bool {
+	for _, p := range a.Participations {
+		if p.CategoryCode == code {
+			return true
+		}
+	}
+	return false
 }
 
 // rankOrder sorts the unranked (0) after every rank.
