@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -333,27 +334,55 @@ func (s *simulation) decision(p *demo.Platform, event string, lights []bool) {
 	s.link.send("decision", payload)
 }
 
-// medals is the medal ceremony of the session just done, for its first category: OWLCMS's
-// ceremony updates name whom it is for.
+// medals are the medal ceremonies of the session just done: one for each of its categories
+// whose athletes have all lifted (a category of several sessions is awarded after its last),
+// as OWLCMS's announcer runs them one category after the other, each update naming whom it is
+// for. The ceremonies share the time the results are shown.
 func (s *simulation) medals(ctx context.Context, p *demo.Platform) bool {
 	s.mu.Lock()
-	target := map[string]any{"ceremonyType": "MEDALS", "ceremonySession": p.Session.Name}
-	if len(p.Session.Athletes) > 0 {
-		c := p.Session.Athletes[0].Category
-		target["ceremonyCategory"], target["ceremonyAgeGroup"] = c.Name(), c.AgeGroup.Code
-		target["ceremonyChampionship"] = c.AgeGroup.Championship
-	}
-	p.UIEvent = "CeremonyStarted"
-	target["ceremonyEventType"] = "ceremonyStarted"
-	s.sendUpdate(p, target)
+	cats := s.decidedCategories(p.Session)
 	s.mu.Unlock()
-	if !s.sleep(ctx, resultsShown/2) {
-		return false
+	for _, c := range cats {
+		s.mu.Lock()
+		target := map[string]any{"ceremonyType": "MEDALS", "ceremonySession": p.Session.Name,
+			"ceremonyCategory": c.Name(), "ceremonyAgeGroup": c.AgeGroup.Code, "ceremonyChampionship": c.AgeGroup.Championship,
+			"ceremonyEventType": "ceremonyStarted"}
+		p.UIEvent = "CeremonyStarted"
+		s.sendUpdate(p, target)
+		s.mu.Unlock()
+		if !s.sleep(ctx, resultsShown/2/time.Duration(len(cats))) {
+			return false
+		}
+		s.mu.Lock()
+		p.UIEvent = "CeremonyDone"
+		s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})
+		s.mu.Unlock()
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	p.UIEvent = "CeremonyDone"
-	s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})
+	return true
+}
+
+// decidedCategories are the categories of the session's athletes, in their order, whose
+// athletes all lift in sessions that are done.
+func (s *simulation) decidedCategories(sess *demo.Session) []*demo.Category {
+	var out []*demo.Category
+	for _, a := range sess.Athletes {
+		if a.Category == nil || slices.Contains(out, a.Category) || !s.decided(a.Category) {
+			continue
+		}
+		out = append(out, a.Category)
+	}
+	return out
+}
+
+// decided reports whether every athlete of category c is in a session that is done.
+func (s *simulation) decided(c *demo.Category) bool {
+	for _, sess := range s.comp.Sessions {
+		for _, a := range sess.Athletes {
+			if a.Category == c && !sess.Done {
+				return false
+			}
+		}
+	}
 	return true
 }
 
