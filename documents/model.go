@@ -93,7 +93,6 @@ func newModel(snap *hub.Snapshot) *model {
 }
 
 func (m *model) buildGroups() {
-	byCode := map[string]*group{}
 	ageGroups := map[string]*hub.AgeGroup{}
 	agOrder := map[string]int{}
 	for i := range m.db.AgeGroups {
@@ -101,37 +100,13 @@ func (m *model) buildGroups() {
 		ageGroups[ag.Key] = ag
 		agOrder[ag.Key] = i
 	}
-	add := func(code string, e *entry) {
-		g := byCode[code]
-		if g == nil {
-			c, ok := m.db.Category(code)
-			if !ok {
-				c = &hub.Category{Code: code, Name: code, Gender: e.Gender}
-			}
-			g = &group{category: c, ageGroup: ageGroups[c.AgeGroupKey]}
-			byCode[code] = g
-			m.groups = append(m.groups, g)
+	for _, c := range meet.Categories(m.db, m.lifters, m.live) {
+		g := &group{category: &c.Category, ageGroup: ageGroups[c.Category.AgeGroupKey]}
+		for _, e := range c.Entries {
+			a, _ := m.db.Athlete(e.Key)
+			g.entries = append(g.entries, &entry{Lifter: e.Lifter, db: a, ranks: e.Ranks, main: e.Main})
 		}
-		g.entries = append(g.entries, e)
-	}
-	for _, l := range m.lifters {
-		a, _ := m.db.Athlete(l.Key)
-		if a == nil || len(a.Participations) == 0 {
-			code := l.Category
-			if a != nil {
-				code = a.CategoryCode
-			}
-			add(code, &entry{Lifter: l, db: a, ranks: l.Ranks, main: true})
-			continue
-		}
-		for i, p := range a.Participations {
-			e := &entry{Lifter: l, db: a, ranks: [3]int{p.SnatchRank, p.CleanJerkRank, p.TotalRank},
-				main: p.CategoryCode == a.CategoryCode || (i == 0 && !hasCategory(a, a.CategoryCode))}
-			if e.main && m.live[l.Key] {
-				e.ranks = l.Ranks // the live update ranks the athlete in their own category
-			}
-			add(p.CategoryCode, e)
-		}
+		m.groups = append(m.groups, g)
 	}
 	// Championships in the order of their first age group, then women before men, then the
 	// age groups and the weights.
@@ -156,15 +131,6 @@ func (m *model) buildGroups() {
 	for _, g := range m.groups {
 		slices.SortStableFunc(g.entries, byRank(2))
 	}
-}
-
-func hasCategory(a *hub.DBAthlete, code string) bool {
-	for _, p := range a.Participations {
-		if p.CategoryCode == code {
-			return true
-		}
-	}
-	return false
 }
 
 // byRank orders entries by one of their ranks (unranked last), then by the snatch rank

@@ -28,6 +28,8 @@ func TestDeclarationDefaults(t *testing.T) {
 	want := map[string]derived{
 		"start-order":     {Fragments: grid, Wants: flags},
 		"lifting-order":   {Fragments: grid, Wants: flags},
+		"medals":          {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "medals", Live: true}}, NoCommon: noLeaders, Wants: flags},
+		"start-list":      {Fragments: bar("list"), NoCommon: noLeaders, Wants: flags},
 		"rankings":        {Fragments: grid, Wants: flags},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},

@@ -10,8 +10,10 @@ import (
 	"github.com/owlcms/tracker/scoreboards/currentathlete"
 	"github.com/owlcms/tracker/scoreboards/liftingorder"
 	"github.com/owlcms/tracker/scoreboards/lowerthird"
+	"github.com/owlcms/tracker/scoreboards/medals"
 	"github.com/owlcms/tracker/scoreboards/rankings"
 	"github.com/owlcms/tracker/scoreboards/refereeassignments"
+	"github.com/owlcms/tracker/scoreboards/startlist"
 	"github.com/owlcms/tracker/scoreboards/startorder"
 	"github.com/owlcms/tracker/scoreboards/teamrankings"
 	"github.com/owlcms/tracker/scoreboards/teamscoreboard"
@@ -24,6 +26,8 @@ var all = []*board.Board{
 	startorder.Board,
 	liftingorder.Board,
 	rankings.Board,
+	startlist.Board,
+	medals.Board,
 	attemptboard.Board,
 	attemptbar.Board,
 	lowerthird.Board,

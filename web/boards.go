@@ -42,6 +42,8 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return nil
 	}
+	origin := bd
+	bd, req = publicPage(r, bd, req)
 	for _, res := range bd.Wants {
 		s.cfg.Hub.Want(res)
 	}
@@ -53,6 +55,9 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) error {
 	q := canonicalQuery(bd, req)
 	if stream == "" && !bd.NoPlatform {
 		q.Set(waitParam, "1") // a board for a platform that does not exist yet
+	}
+	if bd != origin {
+		q.Set(forParam, origin.Name)
 	}
 	req.URLs = map[string]string{}
 	for _, f := range bd.Fragments {
@@ -91,6 +96,9 @@ func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
 		// The platform exists now (or several do and the page must choose): reload the page,
 		// which then listens to the platform's own stream.
 		w.Header().Set("HX-Refresh", "true")
+	}
+	if publicStale(r, bd, req) {
+		w.Header().Set("HX-Refresh", "true") // a ceremony began or ended on a public display
 	}
 	setServerTime(w)
 	if frag.Rows {
@@ -187,6 +195,9 @@ func canonicalQuery(bd *board.Board, req board.Request) url.Values {
 	}
 	if !o.ShowRecords {
 		q.Set("showRecords", "false")
+	}
+	if o.Public {
+		q.Set(board.PublicKey, "true")
 	}
 	for k, v := range req.Query {
 		q[k] = v

@@ -226,20 +226,46 @@ func framesOf(t *testing.T, l *link) []map[string]any {
 	}
 }
 
-// The medal ceremony's updates name its target; the jury's decision carries its details.
+// The medal ceremonies of a session done, one per category it decides, name their target; the
+// jury's decision carries its details.
 func TestCeremonyAndJuryLikeOWLCMS(t *testing.T) {
 	s, p := simFor(t)
+	p.Session.Done = true
+	cats := s.decidedCategories(p.Session)
+	if len(cats) == 0 {
+		t.Fatal("the session decides no category")
+	}
 	if !s.medals(context.Background(), p) {
 		t.Fatal("medals interrupted")
 	}
 	fr := framesOf(t, s.link)
-	if len(fr) != 2 || fr[0]["ceremonyEventType"] != "ceremonyStarted" || fr[1]["ceremonyEventType"] != "ceremonyDone" {
-		t.Fatalf("ceremony frames %v", fr)
+	if len(fr) != 2*len(cats) {
+		t.Fatalf("%d ceremony frames for %d categories: %v", len(fr), len(cats), fr)
 	}
-	c := p.Session.Athletes[0].Category
-	if fr[0]["ceremonyType"] != "MEDALS" || fr[0]["ceremonySession"] != p.Session.Name || fr[0]["ceremonyCategory"] != c.Name() ||
-		fr[0]["ceremonyAgeGroup"] != c.AgeGroup.Code || fr[0]["ceremonyChampionship"] != c.AgeGroup.Championship {
-		t.Errorf("ceremony target %v", fr[0])
+	for i, c := range cats {
+		start, done := fr[2*i], fr[2*i+1]
+		if start["ceremonyEventType"] != "ceremonyStarted" || done["ceremonyEventType"] != "ceremonyDone" {
+			t.Errorf("%s: ceremony frames %v, %v", c.Name(), start, done)
+		}
+		if start["ceremonyType"] != "MEDALS" || start["ceremonySession"] != p.Session.Name || start["ceremonyCategory"] != c.Name() ||
+			start["ceremonyAgeGroup"] != c.AgeGroup.Code || start["ceremonyChampionship"] != c.AgeGroup.Championship {
+			t.Errorf("ceremony target %v", start)
+		}
+	}
+	// A category with athletes in a session not done yet has no ceremony.
+	for _, sess := range s.comp.Sessions {
+		if sess != p.Session {
+			sess.Done = false
+		}
+	}
+	for _, c := range s.decidedCategories(p.Session) {
+		for _, sess := range s.comp.Sessions {
+			for _, a := range sess.Athletes {
+				if a.Category == c && sess != p.Session {
+					t.Errorf("%s is decided while %s, not done, has %s", c.Name(), sess.Name, a.FullName())
+				}
+			}
+		}
 	}
 
 	a := p.Session.Athletes[0]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,7 +92,12 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 	p.Session, p.State, p.BreakType, p.UIEvent = next, hub.StateBreak, string(hub.BreakBeforeIntroduction), hub.UIEventSwitchGroup
 	s.sendUpdate(p)
 	s.mu.Unlock()
-	if !s.countdown(ctx, p, string(hub.BreakBeforeIntroduction), introCountdown) || !s.countdown(ctx, p, string(hub.BreakFirstSnatch), liftCountdown) {
+	if !s.countdown(ctx, p, string(hub.BreakBeforeIntroduction), introCountdown) {
+		return false
+	}
+	// The countdown to the first snatch starts, and the athletes are introduced during it.
+	s.startCountdown(p, string(hub.BreakFirstSnatch), liftCountdown)
+	if !s.introduction(ctx, p, liftCountdown) || !s.sleep(ctx, liftCountdown-introductionShown) {
 		return false
 	}
 	s.mu.Lock()
@@ -136,6 +142,12 @@ func (s *simulation) following(p *demo.Platform) *demo.Session {
 
 // countdown runs a break countdown (BreakStarted: an update and a timer) to its end.
 func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType string, d time.Duration) bool {
+	s.startCountdown(p, breakType, d)
+	return s.sleep(ctx, d)
+}
+
+// startCountdown starts a break countdown (BreakStarted: an update and a timer).
+func (s *simulation) startCountdown(p *demo.Platform, breakType string, d time.Duration) {
 	real := s.real(d)
 	s.mu.Lock()
 	p.State, p.BreakType, p.UIEvent = hub.StateBreak, breakType, hub.UIEventBreakStarted
@@ -147,7 +159,6 @@ func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType 
 		"breakStartTimeMillis": strconv.FormatInt(time.Now().UnixMilli(), 10), "indefiniteBreak": "false",
 	})
 	s.mu.Unlock()
-	return s.sleep(ctx, d)
 }
 
 // lift is one attempt: the athlete is called, the clock starts and stops, the down signal, the
@@ -313,25 +324,55 @@ func (s *simulation) decision(p *demo.Platform, event string, lights []bool) {
 	s.link.send("decision", payload)
 }
 
-// medals is the medal ceremony of the session just done, for its first category: OWLCMS's
-// ceremony updates name whom it is for.
+// medals are the medal ceremonies of the session just done: one for each of its categories
+// whose athletes have all lifted (a category of several sessions is awarded after its last),
+// as OWLCMS's announcer runs them one category after the other, each update naming whom it is
+// for. The ceremonies share the time the results are shown.
 func (s *simulation) medals(ctx context.Context, p *demo.Platform) bool {
 	s.mu.Lock()
-	target := map[string]any{"ceremonyType": "MEDALS", "ceremonySession": p.Session.Name}
-	if len(p.Session.Athletes) > 0 {
-		c := p.Session.Athletes[0].Category
-		target["ceremonyCategory"], target["ceremonyAgeGroup"] = c.Name(), c.AgeGroup.Code
-		target["ceremonyChampionship"] = c.AgeGroup.Championship
+	cats := s.decidedCategories(p.Session)
+	s.mu.Unlock()
+	for _, c := range cats {
+		s.mu.Lock()
+		target := map[string]any{"ceremonyType": "MEDALS", "ceremonySession": p.Session.Name,
+			"ceremonyCategory": c.Name(), "ceremonyAgeGroup": c.AgeGroup.Code, "ceremonyChampionship": c.AgeGroup.Championship,
+			"ceremonyEventType": "ceremonyStarted"}
+		p.UIEvent = "CeremonyStarted"
+		s.sendUpdate(p, target)
+		s.mu.Unlock()
+		if !s.sleep(ctx, resultsShown/2/time.Duration(len(cats))) {
+			return false
+		}
+		s.mu.Lock()
+		p.UIEvent = "CeremonyDone"
+		s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})
+		s.mu.Unlock()
 	}
-	p.UIEvent = "CeremonyStarted"
-	target["ceremonyEventType"] = "ceremonyStarted"
-	s.sendUpdate(p, target)
-	if !s.pause(ctx, resultsShown/2) {
-		return false
+	return true
+}
+
+// decidedCategories are the categories of the session's athletes, in their order, whose
+// athletes all lift in sessions that are done.
+func (s *simulation) decidedCategories(sess *demo.Session) []*demo.Category {
+	var out []*demo.Category
+	for _, a := range sess.Athletes {
+		if a.Category == nil || slices.Contains(out, a.Category) || !s.decided(a.Category) {
+			continue
+		}
+		out = append(out, a.Category)
 	}
-	defer s.mu.Unlock()
-	p.UIEvent = "CeremonyDone"
-	s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})
+	return out
+}
+
+// decided reports whether every athlete of category c is in a session that is done.
+func (s *simulation) decided(c *demo.Category) bool {
+	for _, sess := range s.comp.Sessions {
+		for _, a := range sess.Athletes {
+			if a.Category == c && !sess.Done {
+				return false
+			}
+		}
+	}
 	return true
 }
 

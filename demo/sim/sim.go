@@ -5,10 +5,10 @@
 // 0-byte flags_zip when it has no flags; reconnection with OWLCMS's 1-2-4-8-16-30 s back-off,
 // which starts over on every successful open; frames sent while disconnected are lost, as
 // OWLCMS loses them) and runs the demo meet for real on both platforms at once: introduction
-// countdown, snatch then clean & jerk with the lifting order recomputed after every lift, the
+// countdown, the introduction of the athletes, snatch then clean & jerk with the lifting order recomputed after every lift, the
 // athlete clock, the down signal, the initial decision (in each spelling OWLCMS builds have
 // used), the three referees' decision with its extras and its reset, now and then a jury's
-// review, the end of the session with its medal ceremony, and the next one. When a platform
+// review, the end of the session with its medal ceremonies, and the next one. When a platform
 // has run all its sessions it starts them again. See docs/protocol.md.
 //
 // cmd/owlcms-sim runs it against any tracker; `tracker -demo` runs it in-process against its

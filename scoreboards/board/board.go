@@ -20,13 +20,14 @@ type Category string
 const (
 	Standard     Category = "Scoreboards"
 	Team         Category = "Teams"
+	Ceremony     Category = "Ceremonies"
 	AttemptBoard Category = "Attempt board"
 	VideoOverlay Category = "Video overlays"
 	Documents    Category = "Documents"
 )
 
 // Categories lists the groups in display order.
-var Categories = []Category{Standard, Team, AttemptBoard, VideoOverlay, Documents}
+var Categories = []Category{Standard, Team, Ceremony, AttemptBoard, VideoOverlay, Documents}
 
 // Board describes one board. A board declares only what sets it apart and New fills in the
 // rest from its category.

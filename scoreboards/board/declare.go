@@ -50,6 +50,8 @@ var categoryDefaults = map[Category]Board{
 	// A standard board's grid rows may travel alone (Fragment.Rows).
 	Standard: {Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid", Rows: true}}, Wants: flags},
 	Team:     {NoCommon: noLeaders, Wants: flags},
+	// A ceremony board (the start list, the medals) names its own part under the attempt bar.
+	Ceremony: {NoCommon: noLeaders, Wants: flags},
 	// An attempt board fills the screen with one live fragment: the lifter with picture and flag.
 	AttemptBoard: {NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags},
 		Fragments: []Fragment{{Name: "board", Live: true}}},

@@ -13,6 +13,7 @@ type Options struct {
 	Size        float64 // font scale: 1 fits the screen; 0.5-2
 	ShowLeaders bool
 	ShowRecords bool
+	Public      bool // a public display: see PublicKey
 }
 
 // DefaultOptions are the options of a URL without any.
@@ -36,6 +37,7 @@ var CommonOptions = []Option{
 	{Key: "size", Label: "Text size", Kind: "number", Default: "1", Min: "0.5", Max: "2", Step: "0.1"},
 	{Key: "showLeaders", Label: "Show leaders", Kind: "bool", Default: "true"},
 	{Key: "showRecords", Label: "Show records", Kind: "bool", Default: "true"},
+	{Key: PublicKey, Label: "Public display (medals and introduction during ceremonies)", Kind: "bool", Default: "false"},
 }
 
 // sizeNames are the named sizes the overlays use (size=small|medium|large).
@@ -57,6 +59,7 @@ func ParseOptions(q url.Values) Options {
 	}
 	o.ShowLeaders = ParseBool(q.Get("showLeaders"), true)
 	o.ShowRecords = ParseBool(q.Get("showRecords"), true)
+	o.Public = ParseBool(q.Get(PublicKey), false)
 	return o
 }
 
@@ -75,7 +78,8 @@ func ParseBool(s string, def bool) bool {
 func (r Request) Flag(key string, def bool) bool { return ParseBool(r.Query.Get(key), def) }
 
 // Key is a canonical text of the options, for cache keys: two URLs that mean the same
-// thing share their rendered fragments.
+// thing share their rendered fragments. Public is left out: it changes which board a page
+// shows, never what a fragment renders.
 func (o Options) Key() string {
 	return o.Theme + "|" + strconv.FormatFloat(o.Size, 'f', 2, 64) + "|" +
 		strconv.FormatBool(o.ShowLeaders) + "|" + strconv.FormatBool(o.ShowRecords)
@@ -94,4 +98,9 @@ func (b *Board) BoardQuery(q url.Values) url.Values {
 }
 
 // HasCommon reports whether the board uses the common option key.
-func (b *Board) HasCommon(key string) bool { return !slices.Contains(b.NoCommon, key) }
+func (b *Board) HasCommon(key string) bool {
+	if key == PublicKey {
+		return b.Switches()
+	}
+	return !slices.Contains(b.NoCommon, key)
+}

@@ -3,7 +3,9 @@ package boardtest
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -87,4 +89,26 @@ func capturesDir(t testing.TB) string {
 		t.Skipf("real OWLCMS captures not available (%s absent): the boards' renders of a real meet are not checked", fx)
 	}
 	return fx
+}
+
+// CapturedUpdate applies to h (a Captures hub) the last update of the captures again, with
+// extra fields set (a ceremony OWLCMS did not hold during the captured session): OWLCMS's
+// ceremony updates carry the platform's whole state, as this one does.
+func CapturedUpdate(t testing.TB, h *hub.Hub, extra map[string]any) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(capturesDir(t), "2025-12-18T14-05-16-672-UPDATE-LIFTINGORDERUPDATED.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(m, extra)
+	if b, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Apply(hub.MessageUpdate, b); err != nil {
+		t.Fatal(err)
+	}
 }

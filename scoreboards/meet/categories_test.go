@@ -1,0 +1,60 @@
+package meet
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/owlcms/tracker/scoreboards/board/boardtest"
+)
+
+// TestCategories: each athlete in every category they compete in, in the database's order of
+// categories, best total rank first; the live ranks for the live session's athletes in their
+// own category, the database's elsewhere (Carver, a junior, also ranked 4th among the seniors,
+// where he is not in his own category).
+func TestCategories(t *testing.T) {
+	db := boardtest.Database(t, "testdata/ceremony.json")
+	f := boardtest.SessionM2("A")
+	live := map[string]bool{}
+	for _, a := range f.Athletes {
+		live[a.Key] = true
+	}
+	type entry struct {
+		Name  string
+		Ranks [3]int
+		Main  bool
+	}
+	type category struct {
+		Code, Name string
+		Entries    []entry
+	}
+	summary := func(cs []CategoryEntries) []category {
+		var out []category
+		for _, c := range cs {
+			cat := category{Code: c.Code, Name: c.Category.Name}
+			for _, e := range c.Entries {
+				cat.Entries = append(cat.Entries, entry{e.Name, e.Ranks, e.Main})
+			}
+			out = append(out, cat)
+		}
+		return out
+	}
+	want := []category{
+		{"SR_M81", "SR 81", []entry{{"ARNOTT, Bram", [3]int{1, 1, 1}, true}, {"BROOK, Cal", [3]int{2, 2, 2}, true},
+			{"AVERY, Finn", [3]int{3, 3, 3}, true}, {"CARVER, Dan", [3]int{4, 4, 4}, false}}},
+		{"SR_M96", "SR 96", []entry{{"DAHL, Erik", [3]int{1, 2, 1}, true}, {"EKLUND, Gus", [3]int{2, 1, 2}, true},
+			{"FAGAN, Hal", [3]int{3, 3, 3}, true}, {"GRAY, Ike", [3]int{4, 0, 0}, true}}},
+		{"JR_M81", "JR 81", []entry{{"CARVER, Dan", [3]int{1, 1, 1}, true}}},
+	}
+	if diff := cmp.Diff(want, summary(Categories(db, Lifters(db, f), live))); diff != "" {
+		t.Errorf("categories (-want +got):\n%s", diff)
+	}
+	// Without a database, the live athletes in the categories the update names.
+	wantLive := []category{
+		{"SR 81", "SR 81", []entry{{"ARNOTT, Bram", [3]int{1, 1, 1}, true}, {"BROOK, Cal", [3]int{2, 2, 2}, true}, {"AVERY, Finn", [3]int{3, 3, 3}, true}}},
+		{"JR 81", "JR 81", []entry{{"CARVER, Dan", [3]int{1, 1, 1}, true}}},
+	}
+	if diff := cmp.Diff(wantLive, summary(Categories(nil, Lifters(nil, f), live))); diff != "" {
+		t.Errorf("live only (-want +got):\n%s", diff)
+	}
+}
