@@ -51,6 +51,7 @@ type result struct {
 	latencies                   []time.Duration // per viewer and update: sent → bar and grid show the change
 	lags                        []time.Duration // per replica and update: the ingest's fragment shows it → the replica's does
 	missed                      int64           // updates a viewer never showed
+	blind                       int             // viewers that showed none of the updates
 	bytes                       int64           // received by all viewers during the updates (wire bytes)
 	errors                      int64
 	rss, peakRSS                int64 // the largest of the targets'
@@ -188,12 +189,17 @@ func run(ctx context.Context, c config) (*result, error) {
 	}
 	for _, v := range vs {
 		r.errors += v.errors.Load()
+		seen := 0
 		for k, at := range v.seen {
 			if at == 0 {
 				r.missed++
 				continue
 			}
+			seen++
 			r.latencies = append(r.latencies, time.Duration(at-sent[k].Load()))
+		}
+		if seen == 0 && c.updates > 0 {
+			r.blind++
 		}
 	}
 	if len(probes) > 0 {
@@ -230,8 +236,8 @@ func (r *result) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "viewers %d (connected %d: %v per tracker), replicas %d, %s, updates %d in %v\n",
 		r.viewers, r.connected, r.perTarget, r.replicas, r.proto, r.updates, r.duration.Round(time.Millisecond))
-	fmt.Fprintf(w, "update -> bar and grid (fetch complete): p50 %v  p99 %v  max %v  (%d samples, %d missed)\n",
-		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed)
+	fmt.Fprintf(w, "update -> bar and grid (fetch complete): p50 %v  p99 %v  max %v  (%d samples, %d missed, %d viewers saw none)\n",
+		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed, r.blind)
 	if len(r.lags) > 0 {
 		fmt.Fprintf(w, "replication lag (the ingest's fragment -> a replica's): p50 %v  p99 %v  max %v  (%d samples)\n",
 			percentile(r.lags, 0.5).Round(time.Millisecond), percentile(r.lags, 0.99).Round(time.Millisecond),
