@@ -2,18 +2,22 @@
 // a running one), feeds it like OWLCMS over /ws, opens N viewers that behave like a board page
 // (one event stream, then the fragment requests each event triggers, gzip and ETags as a
 // browser sends them), pushes weight changes, and reports the latency from an update sent to
-// the new fragment received (p50, p99), the bytes per viewer per update, the errors and the
-// tracker's memory.
+// the new fragment received (p50, p99), the bytes per viewer per update, the errors, the CPU
+// and the trackers' memory.
 //
 //	go build -o /tmp/tracker ./cmd/tracker
 //	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -updates 30
 //	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -meet ../shared/fixtures/owlcms-v2
+//	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -replicas 2   # ingest, 2 replicas, NATS
+//	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -proto h2c    # as a proxy with h2_backend
 //
 // Each change is a weight change of the current athlete: it reaches the attempt bar and the
-// athlete's attempt cell in the grid, and a viewer counts it as seen once both show it. The last
-// line of the report is a one-line summary, for tables and scripts.
+// athlete's attempt cell in the grid, and a viewer counts it as seen once both show it. With
+// replicas, the viewers are spread over them and the replication lag is timed by a probe
+// viewer on the ingest and one on each replica. The last line of the report is a one-line
+// summary of key=value fields, for tables and scripts.
 //
-// It only ever talks to the tracker it is given, on this machine by default.
+// It only ever talks to the trackers it is given, on this machine by default.
 package main
 
 import (
