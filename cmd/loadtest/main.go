@@ -56,6 +56,9 @@ func main() {
 			fail(err)
 		}
 	}
+	if *targets != "" && *trackerBin != "" {
+		fail(fmt.Errorf("-targets goes with -addr (trackers already running); with -tracker, -replicas starts them"))
+	}
 	if *proto != "http1" && *proto != "h2c" {
 		fail(fmt.Errorf("-proto %q: want http1 or h2c", *proto))
 	}
