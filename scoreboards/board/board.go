@@ -56,6 +56,10 @@ type Fragment struct {
 	// the others only with its athletes, order and records (DataVersion), so a clock event
 	// never re-renders an athlete grid.
 	Live bool
+	// Rows fragments are tables whose rows may travel alone: a page that shows an earlier
+	// version gets only the rows that changed, when nothing else did (docs/performance.md).
+	// Only for fragments whose rows no script changes on the page.
+	Rows bool
 }
 
 // Fragment returns the board's fragment called name.

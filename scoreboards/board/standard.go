@@ -37,7 +37,7 @@ func (d OrderBoard) Board() *Board {
 	return &Board{
 		Name: d.Name, Title: d.Title, TitleKey: d.TitleKey, Description: d.Description,
 		Category: Standard, Order: d.Place,
-		Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid"}},
+		Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid", Rows: true}},
 		Wants:     []hub.Resource{hub.ResourceFlags}, // the rows and the bar show flags
 		View:      func(r Request) templ.Component { return components.StandardBoard(d.View(r)) },
 	}

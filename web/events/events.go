@@ -11,6 +11,7 @@ package events
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -52,6 +53,11 @@ type Options struct {
 	// ClientIP tells a request's client address, for MaxViewersPerIP. Default RemoteIP; behind
 	// a proxy, HeaderIP with the header the proxy sets.
 	ClientIP func(*http.Request) string
+	// OnSubscribe, when set, is called with a stream's platform ("" for the global stream)
+	// each time a viewer joins it, in a goroutine of its own, after the viewer is subscribed:
+	// a stream whose events are states rather than notices publishes the current one there,
+	// so a newcomer hears it at once without replay (the automation feed, Feed).
+	OnSubscribe func(fop string)
 }
 
 func (o Options) withDefaults() Options {
@@ -90,4 +96,13 @@ func StreamFor(fop string) string {
 		return GlobalStream
 	}
 	return "fop:" + fop
+}
+
+// platformOf is the platform of a stream id, the inverse of StreamFor.
+func platformOf(id string) string {
+	fop, _ := strings.CutPrefix(id, "fop:")
+	if id == GlobalStream {
+		return ""
+	}
+	return fop
 }
