@@ -28,7 +28,12 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 // TestRunSmall runs the load tool against an in-process tracker with a few viewers: every
 // viewer sees every change, nothing fails, and the report says so.
 func TestRunSmall(t *testing.T) {
-	srv := startApp(t, app.Config{}, nil, nil)
+	var named atomic.Int64
+	srv := startApp(t, app.Config{}, nil, func(r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/grid") && r.Header.Get("X-Fragment-Have") != "" {
+			named.Add(1)
+		}
+	})
 	r, err := run(context.Background(), config{addr: hostOf(srv), viewers: 5, updates: 3,
 		interval: 200 * time.Millisecond, board: "lifting-order"})
 	if err != nil {
@@ -36,6 +41,9 @@ func TestRunSmall(t *testing.T) {
 	}
 	if r.connected != 5 || len(r.latencies) != 15 || r.missed != 0 || r.errors != 0 || r.bytes == 0 {
 		t.Errorf("connected %d, samples %d, missed %d, errors %d, bytes %d", r.connected, len(r.latencies), r.missed, r.errors, r.bytes)
+	}
+	if named.Load() < 5*3 { // as a page does, each viewer names the grid it shows on every change
+		t.Errorf("%d grid requests named the version they show, want at least 15", named.Load())
 	}
 	var out bytes.Buffer
 	r.print(&out)

@@ -38,6 +38,7 @@ type viewer struct {
 	bytes    *atomic.Int64 // wire bytes received: the viewer's own, or its shared connection's
 	errors   atomic.Int64
 	etags    map[string]string
+	versions map[string]string // per fragment, the version the page shows (X-Fragment-Version)
 
 	frag *conn        // HTTP/1.1: the fragments' keep-alive connection (nil until needed or after an error)
 	zr   *gzip.Reader // reused to decompress fragments
@@ -126,7 +127,7 @@ func (v *viewer) openStream(ctx context.Context) (io.ReadCloser, error) {
 }
 
 func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
-	v.etags = map[string]string{}
+	v.etags, v.versions = map[string]string{}, map[string]string{}
 	body, err := v.openStream(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -220,21 +221,29 @@ func (v *viewer) fetch(ctx context.Context, fragment string) {
 	}
 }
 
-// fetchBody returns the fragment's decoded body, or nil when it has not changed (304).
+// fetchBody returns the fragment's decoded body, or nil when it has not changed (304, 204). Like
+// a board page, it names the version it shows (X-Fragment-Have), so that a grid whose change is
+// confined to rows comes as those rows alone; the marker is in the changed row either way.
 func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error) {
 	path := "/" + v.cfg.board + "/" + fragment + "?fop=A&lang=en"
-	resp, err := v.get(ctx, path, "Accept-Encoding", "gzip", "HX-Request", "true", "If-None-Match", v.etags[fragment])
+	resp, err := v.get(ctx, path, "Accept-Encoding", "gzip", "HX-Request", "true", "If-None-Match", v.etags[fragment],
+		"X-Fragment-Have", v.versions[fragment])
 	if err != nil {
 		return nil, err
 	}
 	switch resp.StatusCode {
-	case http.StatusNotModified:
+	case http.StatusNotModified, http.StatusNoContent:
 		return nil, nil
 	case http.StatusOK:
 	default:
 		return nil, fmt.Errorf("%s: %s", path, resp.Status)
 	}
-	v.etags[fragment] = resp.Header.Get("ETag")
+	if et := resp.Header.Get("ETag"); et != "" {
+		v.etags[fragment] = et
+	}
+	if ver := resp.Header.Get("X-Fragment-Version"); ver != "" {
+		v.versions[fragment] = ver
+	}
 	if resp.Header.Get("Content-Encoding") != "gzip" {
 		return v.buf.Bytes(), nil
 	}
