@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -23,19 +22,18 @@ import (
 )
 
 type config struct {
-	addr        string   // the tracker fed like OWLCMS (with replicas, the ingest)
-	targets     []string // the trackers the viewers watch, spread in turn; none: addr
-	pids        []int    // every tracker's process id, for their CPU time (none: unknown)
-	targetPids  []int    // the targets' process ids, for their memory
-	replicas    int      // how many of the targets are replicas of addr (for the report)
-	viewers     int
-	updates     int
-	interval    time.Duration
-	board       string
-	meet        *meet // nil: the demo
-	h2c         bool  // viewers speak HTTP/2 without TLS, perConn of them sharing a connection
-	perConn     int
-	settleAfter time.Duration // wait after the last change for the last fragments (default 2 s)
+	addr       string   // the tracker fed like OWLCMS (with replicas, the ingest)
+	targets    []string // the trackers the viewers watch, spread in turn; none: addr
+	pids       []int    // every tracker's process id, for their CPU time (none: unknown)
+	targetPids []int    // the targets' process ids, for their memory
+	replicas   int      // how many of the targets are replicas of addr (for the report)
+	viewers    int
+	updates    int
+	interval   time.Duration
+	board      string
+	meet       *meet // nil: the demo
+	h2c        bool  // viewers speak HTTP/2 without TLS, perConn of them sharing a connection
+	perConn    int
 }
 
 // marker is the weight the k-th change asks for: the viewers look for it in the bar.
@@ -170,7 +168,7 @@ func run(ctx context.Context, c config) (*result, error) {
 		case <-time.After(c.interval):
 		}
 	}
-	time.Sleep(cmp.Or(c.settleAfter, 2*time.Second)) // the last fragments
+	time.Sleep(2 * time.Second) // the last fragments
 	counting.Store(false)
 	r.duration = time.Since(began)
 	r.trackerCPU, r.generatorCPU = cpuTimes(c.pids)-trackerCPU0, cpuTime(0)-generatorCPU0
