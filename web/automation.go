@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
+
+	"github.com/owlcms/tracker/web/events"
 )
 
 // The broadcast automation feed (docs/automation.md): each platform's state for tools that
@@ -48,12 +50,11 @@ func (s *server) automationStream(w http.ResponseWriter, r *http.Request) error 
 // automationStateText answers OWLCMS's OBS monitor title of the platform's state, for tools that
 // poll a URL or a file (Advanced Scene Switcher's file condition) rather than follow a stream.
 func (s *server) automationStateText(w http.ResponseWriter, r *http.Request) error {
-	fop, err := s.automationFOP(r, false)
+	_, st, err := s.feedState(r)
 	if err != nil {
 		return err
 	}
-	st, ok := s.cfg.Feed.State(fop)
-	if !ok {
+	if st.Title == "" {
 		return &httpError{status: http.StatusServiceUnavailable, msg: "no state yet for this platform"}
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -62,12 +63,22 @@ func (s *server) automationStateText(w http.ResponseWriter, r *http.Request) err
 	return nil
 }
 
-func (s *server) monitorPage(w http.ResponseWriter, r *http.Request) error {
+// feedState is the platform an automation URL names and the feed's state of it (empty when the
+// feed has not seen it yet).
+func (s *server) feedState(r *http.Request) (string, events.FeedState, error) {
 	fop, err := s.automationFOP(r, false)
+	if err != nil {
+		return "", events.FeedState{}, err
+	}
+	st, _ := s.cfg.Feed.State(fop)
+	return fop, st, nil
+}
+
+func (s *server) monitorPage(w http.ResponseWriter, r *http.Request) error {
+	fop, st, err := s.feedState(r)
 	if err != nil {
 		return err
 	}
-	st, _ := s.cfg.Feed.State(fop)
 	q := "?" + url.Values{"fop": {fop}}.Encode()
 	w.Header().Set("Cache-Control", "no-cache")
 	templ.Handler(Monitor(monitorView{FOP: fop, Word: st.Word, Title: st.Title,

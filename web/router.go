@@ -97,8 +97,7 @@ func NewRouter(cfg Config) http.Handler {
 
 	// The boards last: /{board} matches any single path segment the routes above do not.
 	r.Get(linkPath, s.handle(s.link))
-	r.Get(teamExportPath+".xlsx", s.handle(s.teamExportXLSX))
-	r.Get(teamExportPath+".csv", s.handle(s.teamExportCSV))
+	r.Get(teamExportPath+".{ext}", s.handle(s.teamExport))
 	r.With(embeddable).Get("/{board}", s.handle(s.page))
 	r.Get("/{board}/{fragment}", s.handle(s.fragment))
 	return root

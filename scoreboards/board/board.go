@@ -28,7 +28,8 @@ const (
 // Categories lists the groups in display order.
 var Categories = []Category{Standard, Team, AttemptBoard, VideoOverlay, Documents}
 
-// Board describes one board.
+// Board describes one board. A board declares only what sets it apart and New fills in the
+// rest from its category.
 type Board struct {
 	Name        string // URL path: /<Name>?fop=A
 	Title       string // English title; TitleKey's translation wins when OWLCMS has it

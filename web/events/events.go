@@ -9,10 +9,13 @@
 package events
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/owlcms/tracker/internal/defaults"
 )
 
 // Event names, as matched by hx-trigger="sse:<name>".
@@ -61,21 +64,11 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Heartbeat <= 0 {
-		o.Heartbeat = 15 * time.Second
-	}
-	if o.WriteTimeout <= 0 {
-		o.WriteTimeout = 10 * time.Second
-	}
-	if o.MaxStreams <= 0 {
-		o.MaxStreams = 64
-	}
-	if o.BufferSize <= 0 {
-		o.BufferSize = 16
-	}
+	o.Logger = cmp.Or(o.Logger, slog.Default())
+	o.Heartbeat = defaults.Positive(o.Heartbeat, 15*time.Second)
+	o.WriteTimeout = defaults.Positive(o.WriteTimeout, 10*time.Second)
+	o.MaxStreams = defaults.Positive(o.MaxStreams, 64)
+	o.BufferSize = defaults.Positive(o.BufferSize, 16)
 	switch {
 	case o.MaxViewers == 0:
 		o.MaxViewers = 10000

@@ -48,21 +48,7 @@ func (f *Feed) Run(ctx context.Context, h *hub.Hub) {
 	sub := h.Subscribe()
 	defer sub.Close()
 	f.b.safely("feed", func() { f.update(h.Snapshot(), time.Now()) })
-	tick := time.NewTicker(f.b.opts.Heartbeat)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-sub.C():
-			f.b.safely("feed", func() {
-				sub.Take()
-				f.update(h.Snapshot(), time.Now())
-			})
-		case <-tick.C:
-			f.b.safely("heartbeat", f.b.heartbeat)
-		}
-	}
+	f.b.follow(ctx, sub, func([]hub.Change) { f.update(h.Snapshot(), time.Now()) })
 }
 
 // update publishes the platforms whose state differs from the last one published.

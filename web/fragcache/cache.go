@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/owlcms/tracker/internal/defaults"
+
 	"golang.org/x/sync/singleflight"
 )
 
@@ -72,12 +74,8 @@ type item struct {
 
 // New returns an empty cache bounded by o.
 func New(o Options) *Cache {
-	if o.MaxEntries <= 0 {
-		o.MaxEntries = DefaultMaxEntries
-	}
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = DefaultMaxBytes
-	}
+	o.MaxEntries = defaults.Positive(o.MaxEntries, DefaultMaxEntries)
+	o.MaxBytes = defaults.Positive(o.MaxBytes, DefaultMaxBytes)
 	return &Cache{
 		maxEntries: o.MaxEntries,
 		maxBytes:   o.MaxBytes,
