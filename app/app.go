@@ -65,6 +65,13 @@ type Config struct {
 	AdminAddr string
 	// ShutdownPeriod bounds Serve's shutdown once its context ends (default 20 s).
 	ShutdownPeriod time.Duration
+
+	// H2C also accepts HTTP/2 without TLS (prior knowledge, as a proxy such as Fly's with
+	// h2_backend speaks it), beside HTTP/1.1: the proxy then carries many viewers' streams on
+	// a few connections instead of two connections per viewer.
+	H2C bool
+	// IdleTimeout closes a keep-alive connection idle for that long (default 2 min).
+	IdleTimeout time.Duration
 }
 
 // App is one tracker. Build it with New; stop it with Shutdown (Serve does when its context
@@ -184,13 +191,7 @@ func (a *App) Handler() http.Handler { return a.handler }
 // Serve serves on ln, with, for the demo, the simulated OWLCMS, until
 // ctx ends or the server fails; then it shuts the App down within ShutdownPeriod.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{
-		Handler:           a.Handler(), // the handler tests mount on an httptest server
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		// No WriteTimeout: it would cut SSE streams (a scoreboard stays open all day).
-		ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
-	}
+	srv := a.newServer()
 	port := portOf(ln.Addr())
 	a.log.Info("tracker listening", "addr", ln.Addr().String(), "owlcms_url", "ws://<this host>"+port+"/ws",
 		"auth", a.cfg.OWLCMS.UpdateKey != "", "learning_mode", a.cfg.OWLCMS.LearningDir != "", "version", a.cfg.Version)
@@ -220,6 +221,33 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		serveErr = nil
 	}
 	return cmp.Or(serveErr, err)
+}
+
+// newServer is the public HTTP server: HTTP/1.1, and HTTP/2 without TLS when H2C is set.
+func (a *App) newServer() *http.Server {
+	srv := &http.Server{
+		Handler:           a.Handler(), // the handler tests mount on an httptest server
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       cmp.Or(a.cfg.IdleTimeout, 2*time.Minute),
+		// No WriteTimeout: it would cut SSE streams (a scoreboard stays open all day).
+		ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	if a.cfg.H2C {
+		srv.Protocols = H2CProtocols()
+		// Every viewer behind a proxy holds one stream open all day, and its fragment requests
+		// come on top: HTTP/2's default of 250 streams a connection would make the proxy open a
+		// connection per 125 viewers or so, or queue their requests.
+		srv.HTTP2 = &http.HTTP2Config{MaxConcurrentStreams: 4096}
+	}
+	return srv
+}
+
+// H2CProtocols are HTTP/1.1 and HTTP/2 without TLS, what a server started with H2C accepts.
+func H2CProtocols() *http.Protocols {
+	var p http.Protocols
+	p.SetHTTP1(true)
+	p.SetUnencryptedHTTP2(true)
+	return &p
 }
 
 // startSim runs the demo's simulated OWLCMS against url until Shutdown. Called with a.mu held.

@@ -2,29 +2,30 @@
 // a running one), feeds it like OWLCMS over /ws, opens N viewers that behave like a board page
 // (one event stream, then the fragment requests each event triggers, gzip and ETags as a
 // browser sends them), pushes weight changes, and reports the latency from an update sent to
-// the new fragment received (p50, p99), the bytes per viewer per update, the errors and the
-// tracker's memory.
+// the new fragment received (p50, p99), the bytes per viewer per update, the errors, the CPU
+// and the trackers' memory.
 //
 //	go build -o /tmp/tracker ./cmd/tracker
 //	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -updates 30
 //	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -meet ../shared/fixtures/owlcms-v2
+//	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -replicas 2   # ingest, 2 replicas, NATS
+//	go run ./cmd/loadtest -tracker /tmp/tracker -viewers 2000 -proto h2c    # as a proxy with h2_backend
 //
 // Each change is a weight change of the current athlete: it reaches the attempt bar and the
-// athlete's attempt cell in the grid, and a viewer counts it as seen once both show it. The last
-// line of the report is a one-line summary, for tables and scripts.
+// athlete's attempt cell in the grid, and a viewer counts it as seen once both show it. With
+// replicas, the viewers are spread over them and the replication lag is timed by a probe
+// viewer on the ingest and one on each replica. The last line of the report is a one-line
+// summary of key=value fields, for tables and scripts.
 //
-// It only ever talks to the tracker it is given, on this machine by default.
+// It only ever talks to the trackers it is given, on this machine by default.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -32,14 +33,20 @@ import (
 )
 
 func main() {
-	trackerBin := flag.String("tracker", "", "tracker binary to start on a free local port (else -addr must point at a running one)")
-	addr := flag.String("addr", "", "address of a running tracker (host:port), instead of -tracker")
-	pid := flag.Int("pid", 0, "with -addr: the tracker's process id, to report its memory")
+	trackerBin := flag.String("tracker", "", "tracker binary to start on free local ports (else -addr must point at a running one)")
+	replicas := flag.Int("replicas", 0, "with -tracker: also start an embedded NATS and this many replicas (-follow); the viewers watch the replicas")
+	trackerArgs := flag.String("tracker-args", "", "with -tracker: more arguments for every tracker, space-separated (e.g. \"-idle-timeout 5s\")")
+	trackerEnv := flag.String("tracker-env", "", "with -tracker: more environment for every tracker, space-separated (e.g. \"GOGC=50\")")
+	addr := flag.String("addr", "", "address of a running tracker (host:port) fed like OWLCMS, instead of -tracker")
+	targets := flag.String("targets", "", "with -addr: the trackers the viewers watch, comma-separated (e.g. replicas of -addr: http://a:8096,http://b:8096); default -addr")
+	pid := flag.Int("pid", 0, "with -addr: the tracker's process id, to report its memory and CPU")
 	viewers := flag.Int("viewers", 2000, "viewers to open")
 	updates := flag.Int("updates", 30, "weight changes to send")
 	interval := flag.Duration("interval", time.Second, "time between two changes")
 	board := flag.String("board", "lifting-order", "the board the viewers watch")
 	meetFlag := flag.String("meet", "demo", "the competition fed: demo, or a folder of captured OWLCMS frames (a *-DATABASE.json, translations.json, flags/, *-UPDATE-*.json)")
+	proto := flag.String("proto", "http1", "how viewers reach the tracker: http1 (two connections each, as browsers) or h2c (HTTP/2 without TLS, -per-conn viewers a connection, as a proxy with h2_backend; -tracker trackers get -h2c)")
+	perConn := flag.Int("per-conn", 100, "with -proto h2c: viewers sharing one connection")
 	flag.Parse()
 
 	m := demoMeet()
@@ -49,28 +56,69 @@ func main() {
 			fail(err)
 		}
 	}
+	if *targets != "" && *trackerBin != "" {
+		fail(fmt.Errorf("-targets goes with -addr (trackers already running); with -tracker, -replicas starts them"))
+	}
+	if *proto != "http1" && *proto != "h2c" {
+		fail(fmt.Errorf("-proto %q: want http1 or h2c", *proto))
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	raiseFileLimit()
 
+	c := config{addr: *addr, viewers: *viewers, updates: *updates, interval: *interval, board: *board, meet: m,
+		h2c: *proto == "h2c", perConn: *perConn}
 	if *trackerBin != "" {
-		a, p, cleanup, err := startTracker(ctx, *trackerBin)
+		args := strings.Fields(*trackerArgs)
+		if c.h2c {
+			args = append(args, "-h2c")
+		}
+		cl, err := startCluster(ctx, *trackerBin, *replicas, args, strings.Fields(*trackerEnv))
 		if err != nil {
 			fail(err)
 		}
-		defer cleanup()
-		*addr, *pid = a, p
+		defer cl.stop()
+		c.addr, c.replicas = cl.ingest.addr, len(cl.replicas)
+		c.pids = append(c.pids, cl.ingest.pid)
+		for _, t := range cl.replicas {
+			c.pids = append(c.pids, t.pid)
+		}
+		for _, t := range cl.viewerTargets() {
+			c.targets, c.targetPids = append(c.targets, t.addr), append(c.targetPids, t.pid)
+		}
+	} else if *pid != 0 {
+		c.pids, c.targetPids = []int{*pid}, []int{*pid}
 	}
-	if *addr == "" {
+	if c.addr == "" {
 		fail(fmt.Errorf("give -tracker or -addr"))
 	}
-	r, err := run(ctx, config{addr: *addr, pid: *pid, viewers: *viewers, updates: *updates, interval: *interval, board: *board, meet: m})
+	if *targets != "" {
+		c.targets = parseTargets(*targets)
+		for _, t := range c.targets {
+			if t != c.addr {
+				c.replicas++
+			}
+		}
+	}
+	r, err := run(ctx, c)
 	if err != nil {
 		fail(err)
 	}
-	r.rss, r.peakRSS = memory(*pid)
 	r.print(os.Stdout)
+}
+
+// parseTargets reads a comma-separated list of tracker addresses, as host:port or URLs.
+func parseTargets(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		t = strings.TrimSpace(t)
+		t = strings.TrimPrefix(strings.TrimPrefix(t, "http://"), "https://")
+		if t = strings.TrimSuffix(t, "/"); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func fail(err error) {
@@ -88,42 +136,24 @@ func raiseFileLimit() {
 	}
 }
 
-// startTracker runs the tracker binary on a free loopback port, with its assets in a temporary
-// directory, and waits for its /healthz.
-func startTracker(ctx context.Context, bin string) (addr string, pid int, cleanup func(), err error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", 0, nil, err
+// cpuTimes is the CPU time the processes used, together.
+func cpuTimes(pids []int) time.Duration {
+	var d time.Duration
+	for _, p := range pids {
+		d += cpuTime(p)
 	}
-	addr = ln.Addr().String()
-	ln.Close()
-	dir, err := os.MkdirTemp("", "loadtest-")
-	if err != nil {
-		return "", 0, nil, err
+	return d
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes ("" when unknown): the
+// trackers share the machine with the generator, and maybe with others.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if err != nil || len(f) < 3 {
+		return ""
 	}
-	cmd := exec.CommandContext(ctx, bin, "-addr", addr, "-local", filepath.Join(dir, "local"))
-	cmd.Env = append(os.Environ(), "LOG_LEVEL=warn")
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		os.RemoveAll(dir)
-		return "", 0, nil, err
-	}
-	cleanup = func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-		os.RemoveAll(dir)
-	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if err := healthy(addr); err == nil {
-			return addr, cmd.Process.Pid, cleanup, nil
-		}
-		if time.Now().After(deadline) {
-			cleanup()
-			return "", 0, nil, fmt.Errorf("tracker at %s not healthy within 10 s", addr)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return strings.Join(f[:3], " ")
 }
 
 // cpuTime reads the user+system CPU time a process has used (pid 0: this process), 0 when

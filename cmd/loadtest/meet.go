@@ -37,7 +37,7 @@ func demoMeet() *meet {
 // laid out the same way: a *-DATABASE.json export, translations.json, flags/ and *-UPDATE-*.json
 // payloads). The last update, in name order, is platform A's state.
 func capturedMeet(dir string) (*meet, error) {
-	m := &meet{name: "captured " + filepath.Base(dir), updates: map[string][]byte{}}
+	m := &meet{name: filepath.Base(dir), updates: map[string][]byte{}}
 	dbs, _ := filepath.Glob(filepath.Join(dir, "*-DATABASE.json"))
 	ups, _ := filepath.Glob(filepath.Join(dir, "*-UPDATE-*.json"))
 	if len(dbs) == 0 || len(ups) == 0 {

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,13 +22,18 @@ import (
 )
 
 type config struct {
-	addr     string
-	pid      int // the tracker's process id, for its CPU time (0: unknown)
-	viewers  int
-	updates  int
-	interval time.Duration
-	board    string
-	meet     *meet // nil: the demo
+	addr       string   // the tracker fed like OWLCMS (with replicas, the ingest)
+	targets    []string // the trackers the viewers watch, spread in turn; none: addr
+	pids       []int    // every tracker's process id, for their CPU time (none: unknown)
+	targetPids []int    // the targets' process ids, for their memory
+	replicas   int      // how many of the targets are replicas of addr (for the report)
+	viewers    int
+	updates    int
+	interval   time.Duration
+	board      string
+	meet       *meet // nil: the demo
+	h2c        bool  // viewers speak HTTP/2 without TLS, perConn of them sharing a connection
+	perConn    int
 }
 
 // marker is the weight the k-th change asks for: the viewers look for it in the bar.
@@ -37,60 +43,116 @@ func marker(k int) string { return strconv.Itoa(300 + k) }
 type result struct {
 	meet                        string
 	viewers, connected, updates int
+	replicas                    int
+	proto                       string
+	perTarget                   []int           // viewers connected to each target
 	latencies                   []time.Duration // per viewer and update: sent → bar and grid show the change
+	lags                        []time.Duration // per replica and update: the ingest's fragment shows it → the replica's does
 	missed                      int64           // updates a viewer never showed
+	blind                       int             // viewers that showed none of the updates
 	bytes                       int64           // received by all viewers during the updates (wire bytes)
 	errors                      int64
-	rss, peakRSS                int64
+	rss, peakRSS                int64 // the largest of the targets'
 	duration                    time.Duration
-	trackerCPU, generatorCPU    time.Duration // CPU time each process used during the updates
+	trackerCPU, generatorCPU    time.Duration // CPU time the trackers (all of them) and the generator used during the updates
+	load                        string        // the machine's load average at the end (1, 5, 15 min)
 }
 
 func run(ctx context.Context, c config) (*result, error) {
 	if c.meet == nil {
 		c.meet = demoMeet()
 	}
+	if len(c.targets) == 0 {
+		c.targets = []string{c.addr}
+	}
+	c.perConn = max(c.perConn, 1)
 	feeder, err := connectOWLCMS(ctx, c.addr, c.meet)
 	if err != nil {
 		return nil, fmt.Errorf("feeding the tracker: %w", err)
 	}
 	defer feeder.CloseNow()
-	if err := waitReady(ctx, c); err != nil {
-		return nil, err
+	for _, t := range append([]string{c.addr}, c.targets...) {
+		if err := waitReady(ctx, c.board, t); err != nil {
+			return nil, err
+		}
 	}
 
-	r := &result{meet: c.meet.name, viewers: c.viewers, updates: c.updates}
+	r := &result{meet: c.meet.name, viewers: c.viewers, updates: c.updates, replicas: c.replicas, proto: "http1",
+		perTarget: make([]int, len(c.targets))}
+	if c.h2c {
+		r.proto = "h2c"
+	}
 	sent := make([]atomic.Int64, c.updates) // unix ns the change was sent
 	var counting atomic.Bool
 	vctx, stopViewers := context.WithCancel(ctx)
 	defer stopViewers()
 
 	vs := make([]*viewer, c.viewers)
+	var wires []*atomic.Int64 // each viewer's bytes counter, or each shared connection's
 	var wg sync.WaitGroup
-	var connected atomic.Int64
-	for i := range vs {
-		v := &viewer{cfg: c, sent: sent, counting: &counting, seen: make([]int64, c.updates),
-			barSeen: make([]int64, c.updates), gridSeen: make([]int64, c.updates)}
-		vs[i] = v
+	connected := make([]atomic.Int64, len(c.targets))
+	var clients []*http.Client
+	start := func(v *viewer, conn *atomic.Int64) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			v.run(vctx, &connected)
+			v.run(vctx, conn)
 		}()
+	}
+	for i := range vs {
+		t := i % len(c.targets)
+		var client *http.Client
+		var wire *atomic.Int64
+		if c.h2c {
+			// Viewers of a target share its connections perConn at a time, as a proxy's do.
+			if n := i / len(c.targets); n%c.perConn == 0 {
+				wire = new(atomic.Int64)
+				client = h2cClient(wire, &counting)
+				clients = append(clients, client)
+				wires = append(wires, wire)
+			} else {
+				client, wire = vs[i-len(c.targets)].h2, vs[i-len(c.targets)].bytes
+			}
+		}
+		vs[i] = newViewer(c, c.targets[t], client, wire, sent, &counting)
+		if !c.h2c {
+			wires = append(wires, vs[i].bytes)
+		}
+		start(vs[i], &connected[t])
 		if i%100 == 99 {
 			time.Sleep(50 * time.Millisecond) // as screens come on, not all in one instant
 		}
 	}
+	// Probes: one quiet viewer on the ingest and one on each replica, to time the replication.
+	var probes []*viewer
+	var probesConnected atomic.Int64
+	if c.replicas > 0 {
+		for _, t := range append([]string{c.addr}, c.targets...) {
+			p := newViewer(c, t, nil, nil, sent, &counting)
+			probes = append(probes, p)
+			start(p, &probesConnected)
+		}
+	}
+	total := func() int64 {
+		var n int64
+		for i := range connected {
+			n += connected[i].Load()
+		}
+		return n
+	}
 	deadline := time.Now().Add(60 * time.Second)
-	for connected.Load() < int64(c.viewers) && time.Now().Before(deadline) {
+	for (total() < int64(c.viewers) || probesConnected.Load() < int64(len(probes))) && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
-	r.connected = int(connected.Load())
+	r.connected = int(total())
+	for i := range connected {
+		r.perTarget[i] = int(connected[i].Load())
+	}
 	time.Sleep(time.Second) // the first fragments
 
 	counting.Store(true)
-	start := time.Now()
-	trackerCPU0, generatorCPU0 := cpuTime(c.pid), cpuTime(0)
+	began := time.Now()
+	trackerCPU0, generatorCPU0 := cpuTimes(c.pids), cpuTime(0)
 	for k := range c.updates {
 		payload, err := update(c.meet.base, k)
 		if err != nil {
@@ -108,53 +170,92 @@ func run(ctx context.Context, c config) (*result, error) {
 	}
 	time.Sleep(2 * time.Second) // the last fragments
 	counting.Store(false)
-	r.duration = time.Since(start)
-	r.trackerCPU, r.generatorCPU = cpuTime(c.pid)-trackerCPU0, cpuTime(0)-generatorCPU0
-	if c.pid == 0 {
-		r.trackerCPU = 0
+	r.duration = time.Since(began)
+	r.trackerCPU, r.generatorCPU = cpuTimes(c.pids)-trackerCPU0, cpuTime(0)-generatorCPU0
+	for _, pid := range c.targetPids {
+		rss, peak := memory(pid)
+		r.rss, r.peakRSS = max(r.rss, rss), max(r.peakRSS, peak)
 	}
 	stopViewers()
 	wg.Wait()
+	for _, cl := range clients {
+		cl.CloseIdleConnections()
+	}
 
+	for _, w := range wires {
+		r.bytes += w.Load()
+	}
 	for _, v := range vs {
-		r.bytes += v.bytes.Load()
 		r.errors += v.errors.Load()
+		seen := 0
 		for k, at := range v.seen {
 			if at == 0 {
 				r.missed++
 				continue
 			}
+			seen++
 			r.latencies = append(r.latencies, time.Duration(at-sent[k].Load()))
+		}
+		if seen == 0 && c.updates > 0 {
+			r.blind++
+		}
+	}
+	if len(probes) > 0 {
+		ingest := probes[0]
+		for _, p := range probes[1:] {
+			for k, at := range p.seen {
+				if at != 0 && ingest.seen[k] != 0 {
+					r.lags = append(r.lags, time.Duration(at-ingest.seen[k]))
+				}
+			}
 		}
 	}
 	slices.Sort(r.latencies)
+	slices.Sort(r.lags)
+	r.load = loadAverage()
 	return r, nil
 }
 
-func (r *result) print(w io.Writer) {
-	pct := func(p float64) time.Duration {
-		if len(r.latencies) == 0 {
-			return 0
-		}
-		return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
+// percentile is the p-th (0 to 1) of sorted durations, 0 when there are none.
+func percentile(d []time.Duration, p float64) time.Duration {
+	if len(d) == 0 {
+		return 0
 	}
+	return d[min(len(d)-1, int(p*float64(len(d))))]
+}
+
+func (r *result) print(w io.Writer) {
+	pct := func(p float64) time.Duration { return percentile(r.latencies, p) }
 	perUpdate := float64(r.bytes) / float64(max(r.viewers, 1)) / float64(max(r.updates, 1))
-	fmt.Fprintf(w, "viewers %d (connected %d), updates %d in %v\n", r.viewers, r.connected, r.updates, r.duration.Round(time.Millisecond))
-	fmt.Fprintf(w, "update -> bar and grid (fetch complete): p50 %v  p99 %v  max %v  (%d samples, %d missed)\n",
-		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed)
+	n := time.Duration(max(r.updates, 1))
+	load1 := "0"
+	if f := strings.Fields(r.load); len(f) > 0 {
+		load1 = f[0]
+	}
+	fmt.Fprintf(w, "viewers %d (connected %d: %v per tracker), replicas %d, %s, updates %d in %v\n",
+		r.viewers, r.connected, r.perTarget, r.replicas, r.proto, r.updates, r.duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "update -> bar and grid (fetch complete): p50 %v  p99 %v  max %v  (%d samples, %d missed, %d viewers saw none)\n",
+		pct(0.5).Round(time.Millisecond), pct(0.99).Round(time.Millisecond), pct(1).Round(time.Millisecond), len(r.latencies), r.missed, r.blind)
+	if len(r.lags) > 0 {
+		fmt.Fprintf(w, "replication lag (the ingest's fragment -> a replica's): p50 %v  p99 %v  max %v  (%d samples)\n",
+			percentile(r.lags, 0.5).Round(time.Millisecond), percentile(r.lags, 0.99).Round(time.Millisecond),
+			percentile(r.lags, 1).Round(time.Millisecond), len(r.lags))
+	}
 	fmt.Fprintf(w, "bytes per viewer per update: %.0f\n", perUpdate)
 	fmt.Fprintf(w, "errors: %d\n", r.errors)
-	if n := max(r.updates, 1); r.trackerCPU > 0 {
-		fmt.Fprintf(w, "CPU per update: tracker %v, load generator %v\n",
-			(r.trackerCPU / time.Duration(n)).Round(time.Millisecond), (r.generatorCPU / time.Duration(n)).Round(time.Millisecond))
+	if r.trackerCPU > 0 {
+		fmt.Fprintf(w, "CPU per update: trackers %v, load generator %v\n",
+			(r.trackerCPU / n).Round(time.Millisecond), (r.generatorCPU / n).Round(time.Millisecond))
 	}
 	if r.rss > 0 {
-		fmt.Fprintf(w, "tracker memory: RSS %.1f MB, peak %.1f MB\n", float64(r.rss)/1e6, float64(r.peakRSS)/1e6)
+		fmt.Fprintf(w, "tracker memory (the largest of the trackers viewers watch): RSS %.1f MB, peak %.1f MB\n", float64(r.rss)/1e6, float64(r.peakRSS)/1e6)
 	}
-	n := time.Duration(max(r.updates, 1))
-	fmt.Fprintf(w, "summary: meet=%q viewers=%d connected=%d updates=%d p50_ms=%d p99_ms=%d missed=%d bytes_per_viewer_update=%.0f errors=%d tracker_cpu_ms_per_update=%d peak_rss_mb=%.1f\n",
-		r.meet, r.viewers, r.connected, r.updates, pct(0.5).Milliseconds(), pct(0.99).Milliseconds(), r.missed, perUpdate, r.errors,
-		(r.trackerCPU / n).Milliseconds(), float64(r.peakRSS)/1e6)
+	fmt.Fprintf(w, "load average: %s\n", r.load)
+	fmt.Fprintf(w, "summary: meet=%s viewers=%d connected=%d replicas=%d proto=%s updates=%d p50_ms=%d p99_ms=%d max_ms=%d missed=%d bytes_per_viewer_update=%.0f errors=%d tracker_cpu_ms_per_update=%d generator_cpu_ms_per_update=%d peak_rss_mb=%.1f lag_p50_ms=%d lag_p99_ms=%d load1=%s\n",
+		strings.ReplaceAll(r.meet, " ", "_"), r.viewers, r.connected, r.replicas, r.proto, r.updates,
+		pct(0.5).Milliseconds(), pct(0.99).Milliseconds(), pct(1).Milliseconds(), r.missed, perUpdate, r.errors,
+		(r.trackerCPU / n).Milliseconds(), (r.generatorCPU / n).Milliseconds(), float64(r.peakRSS)/1e6,
+		percentile(r.lags, 0.5).Milliseconds(), percentile(r.lags, 0.99).Milliseconds(), load1)
 }
 
 // --- OWLCMS side --------------------------------------------------------------------------
@@ -261,10 +362,10 @@ func zipOf(name string, data []byte) []byte {
 
 // waitReady waits until the tracker shows the fed platform (frames are processed after they
 // are acknowledged on the wire).
-func waitReady(ctx context.Context, c config) error {
-	deadline := time.Now().Add(15 * time.Second)
+func waitReady(ctx context.Context, board, addr string) error {
+	deadline := time.Now().Add(30 * time.Second)
 	for {
-		resp, err := http.Get("http://" + c.addr + "/" + c.board + "/bar?fop=A&lang=en")
+		resp, err := http.Get("http://" + addr + "/" + board + "/bar?fop=A&lang=en")
 		if err == nil {
 			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
@@ -273,7 +374,7 @@ func waitReady(ctx context.Context, c config) error {
 			}
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("platform A not shown by the tracker within 15 s")
+			return fmt.Errorf("platform A not shown by the tracker at %s within 30 s", addr)
 		}
 		select {
 		case <-ctx.Done():

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -15,27 +16,41 @@ import (
 )
 
 // viewer is one board page: an event stream, and the fragment requests its events trigger
-// (one at a time, the last trigger queued, as hx-sync="this:queue last" does). Like a browser
-// on HTTP/1.1, it holds two connections: the stream's, and a keep-alive one for fragments.
+// (one at a time, the last trigger queued, as hx-sync="this:queue last" does).
 //
-// It speaks HTTP/1.1 on raw connections (requests written by hand, responses parsed by
-// http.ReadResponse) instead of using http.Client: the generator shares the tracker's cores,
+// Over HTTP/1.1 it holds two connections, as a browser does: the stream's, and a keep-alive
+// one for fragments. It writes its requests by hand and parses the responses with
+// http.ReadResponse instead of using http.Client: the generator shares the tracker's cores,
 // and a Transport's two goroutines and channel hand-offs per connection would cost about as
 // much CPU as the tracker itself, inflating every latency it measures.
+//
+// Over h2c it is one of the many viewers a proxy carries on one HTTP/2 connection: its stream
+// and its fragment requests are streams of the shared client's connection (h2 is set).
 type viewer struct {
 	cfg      config
+	addr     string       // the tracker it watches (host:port)
+	h2       *http.Client // h2c: the connection shared with other viewers; nil: HTTP/1.1
 	sent     []atomic.Int64
 	counting *atomic.Bool
-	seen     []int64 // unix ns the k-th change was on screen, in the bar and in the grid (0: never)
-	barSeen  []int64 // unix ns the k-th change appeared in the bar (0: not yet)
-	gridSeen []int64 // unix ns the k-th change appeared in the athlete's attempt cell (0: not yet)
-	bytes    atomic.Int64
+	seen     []int64       // unix ns the k-th change was on screen, in the bar and in the grid (0: never)
+	barSeen  []int64       // unix ns the k-th change appeared in the bar (0: not yet)
+	gridSeen []int64       // unix ns the k-th change appeared in the athlete's attempt cell (0: not yet)
+	bytes    *atomic.Int64 // wire bytes received: the viewer's own, or its shared connection's
 	errors   atomic.Int64
 	etags    map[string]string
+	versions map[string]string // per fragment, the version the page shows (X-Fragment-Version)
 
-	frag *conn        // the fragments' keep-alive connection (nil until needed or after an error)
+	frag *conn        // HTTP/1.1: the fragments' keep-alive connection (nil until needed or after an error)
 	zr   *gzip.Reader // reused to decompress fragments
 	buf  bytes.Buffer // reused fragment body
+}
+
+func newViewer(c config, addr string, h2 *http.Client, wire *atomic.Int64, sent []atomic.Int64, counting *atomic.Bool) *viewer {
+	if wire == nil {
+		wire = new(atomic.Int64)
+	}
+	return &viewer{cfg: c, addr: addr, h2: h2, sent: sent, counting: counting, bytes: wire,
+		seen: make([]int64, len(sent)), barSeen: make([]int64, len(sent)), gridSeen: make([]int64, len(sent))}
 }
 
 // conn is one HTTP/1.1 connection; its reads count wire bytes into the viewer's total.
@@ -46,11 +61,11 @@ type conn struct {
 
 func (v *viewer) dial(ctx context.Context) (*conn, error) {
 	d := net.Dialer{Timeout: 10 * time.Second}
-	nc, err := d.DialContext(ctx, "tcp", v.cfg.addr)
+	nc, err := d.DialContext(ctx, "tcp", v.addr)
 	if err != nil {
 		return nil, err
 	}
-	return &conn{nc: nc, br: bufio.NewReader(&counter{r: nc, n: &v.bytes, on: v.counting})}, nil
+	return &conn{nc: nc, br: bufio.NewReader(&counter{r: nc, n: v.bytes, on: v.counting})}, nil
 }
 
 // get sends one GET and reads its response head (the body is left to the caller).
@@ -69,27 +84,58 @@ func (c *conn) get(path string, headers ...string) (*http.Response, error) {
 	return http.ReadResponse(c.br, nil)
 }
 
+// h2Get sends one GET on the shared HTTP/2 connection.
+func (v *viewer) h2Get(ctx context.Context, path string, headers ...string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+v.addr+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i+1] != "" {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+	}
+	return v.h2.Do(req)
+}
+
+// openStream opens the page's event stream: its body, which ends when ctx does.
+func (v *viewer) openStream(ctx context.Context) (io.ReadCloser, error) {
+	headers := []string{"Accept", "text/event-stream", "Cache-Control", "no-cache"}
+	var resp *http.Response
+	if v.h2 != nil {
+		var err error
+		if resp, err = v.h2Get(ctx, "/events/A", headers...); err != nil {
+			return nil, err
+		}
+	} else {
+		stream, err := v.dial(ctx)
+		if err != nil {
+			return nil, err
+		}
+		// Closing the connection is what ends the reads when the run stops.
+		context.AfterFunc(ctx, func() { stream.nc.Close() })
+		if resp, err = stream.get("/events/A", headers...); err != nil {
+			stream.nc.Close()
+			return nil, err
+		}
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, fmt.Errorf("/events/A: %s", resp.Status)
+	}
+	return resp.Body, nil
+}
+
 func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
-	v.etags = map[string]string{}
-	stream, err := v.dial(ctx)
+	v.etags, v.versions = map[string]string{}, map[string]string{}
+	body, err := v.openStream(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
 			v.errors.Add(1)
 		}
 		return
 	}
-	// Closing the connections is what ends the reads below when the run stops.
-	stop := context.AfterFunc(ctx, func() { stream.nc.Close() })
-	defer stop()
-	defer stream.nc.Close()
-	resp, err := stream.get("/events/A", "Accept", "text/event-stream", "Cache-Control", "no-cache")
-	if err != nil || resp.StatusCode != http.StatusOK {
-		if ctx.Err() == nil {
-			v.errors.Add(1)
-		}
-		return
-	}
-	defer resp.Body.Close()
+	defer body.Close()
 	connected.Add(1)
 
 	triggers := make(chan string, 1) // "data" or "live"; a newer trigger replaces a queued one
@@ -109,7 +155,7 @@ func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
 		}
 	}()
 	triggers <- "data" // the page's load trigger
-	sc := bufio.NewScanner(resp.Body)
+	sc := bufio.NewScanner(body)
 	for sc.Scan() {
 		ev, ok := strings.CutPrefix(sc.Text(), "event: ")
 		if !ok || (ev != "data" && ev != "live") {
@@ -175,40 +221,29 @@ func (v *viewer) fetch(ctx context.Context, fragment string) {
 	}
 }
 
-// fetchBody returns the fragment's decoded body, or nil when it has not changed (304).
+// fetchBody returns the fragment's decoded body, or nil when it has not changed (304, 204). Like
+// a board page, it names the version it shows (X-Fragment-Have), so that a grid whose change is
+// confined to rows comes as those rows alone; the marker is in the changed row either way.
 func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error) {
-	if v.frag == nil {
-		c, err := v.dial(ctx)
-		if err != nil {
-			return nil, err
-		}
-		v.frag = c
-	}
-	// A tracker that stops answering costs an error, not a viewer stuck for the rest of the run.
-	_ = v.frag.nc.SetDeadline(time.Now().Add(30 * time.Second))
 	path := "/" + v.cfg.board + "/" + fragment + "?fop=A&lang=en"
-	resp, err := v.frag.get(path, "Accept-Encoding", "gzip", "HX-Request", "true", "If-None-Match", v.etags[fragment])
+	resp, err := v.get(ctx, path, "Accept-Encoding", "gzip", "HX-Request", "true", "If-None-Match", v.etags[fragment],
+		"X-Fragment-Have", v.versions[fragment])
 	if err != nil {
 		return nil, err
 	}
-	v.buf.Reset()
-	_, err = v.buf.ReadFrom(resp.Body)
-	resp.Body.Close()
-	switch {
-	case err != nil:
-		return nil, err
-	case resp.Close:
-		v.frag.nc.Close()
-		v.frag = nil
-	}
 	switch resp.StatusCode {
-	case http.StatusNotModified:
+	case http.StatusNotModified, http.StatusNoContent:
 		return nil, nil
 	case http.StatusOK:
 	default:
 		return nil, fmt.Errorf("%s: %s", path, resp.Status)
 	}
-	v.etags[fragment] = resp.Header.Get("ETag")
+	if et := resp.Header.Get("ETag"); et != "" {
+		v.etags[fragment] = et
+	}
+	if ver := resp.Header.Get("X-Fragment-Version"); ver != "" {
+		v.versions[fragment] = ver
+	}
 	if resp.Header.Get("Content-Encoding") != "gzip" {
 		return v.buf.Bytes(), nil
 	}
@@ -221,6 +256,62 @@ func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error)
 		return nil, err
 	}
 	return io.ReadAll(v.zr)
+}
+
+// get sends a fragment request and reads its body into v.buf (resp.Body is then closed).
+// Over HTTP/1.1, a keep-alive connection the server closed while idle (its IdleTimeout) is
+// dialled again once, as a browser retries a request that died on a stale connection.
+func (v *viewer) get(ctx context.Context, path string, headers ...string) (*http.Response, error) {
+	if v.h2 != nil {
+		rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		resp, err := v.h2Get(rctx, path, headers...)
+		if err != nil {
+			return nil, err
+		}
+		return resp, v.readBody(resp)
+	}
+	for attempt := 0; ; attempt++ {
+		reused := v.frag != nil
+		if !reused {
+			c, err := v.dial(ctx)
+			if err != nil {
+				return nil, err
+			}
+			v.frag = c
+		}
+		// A tracker that stops answering costs an error, not a viewer stuck for the rest of the run.
+		_ = v.frag.nc.SetDeadline(time.Now().Add(30 * time.Second))
+		resp, err := v.frag.get(path, headers...)
+		if err != nil {
+			v.frag.nc.Close()
+			v.frag = nil
+			if reused && attempt == 0 && staleConn(err) {
+				continue
+			}
+			return nil, err
+		}
+		err = v.readBody(resp)
+		if err == nil && resp.Close {
+			v.frag.nc.Close()
+			v.frag = nil
+		}
+		return resp, err
+	}
+}
+
+// staleConn says a request failed because its keep-alive connection had been closed by the
+// server before the request reached it.
+func staleConn(err error) bool {
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) ||
+		strings.Contains(err.Error(), "connection reset") || strings.Contains(err.Error(), "broken pipe")
+}
+
+func (v *viewer) readBody(resp *http.Response) error {
+	v.buf.Reset()
+	_, err := v.buf.ReadFrom(resp.Body)
+	resp.Body.Close()
+	return err
 }
 
 // counter counts the bytes read while on is true.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // config is everything the tracker reads from flags and the environment.
@@ -27,12 +28,14 @@ type config struct {
 	SamplesDir     string
 	LogLevel       slog.Level
 	HealthCheck    bool
-	MaxViewers     int    // event streams open at once; 0 = the broker's default
-	MaxViewersIP   int    // event streams open at once per client address; 0 = no bound
-	WSMaxConns     int    // OWLCMS /ws connections open at once
-	WSMaxConnsIP   int    // OWLCMS /ws connections open at once from one address
-	ClientIPHeader string // header a trusted proxy sets with the client address ("" = TCP peer)
-	ShutdownPeriod int    // seconds
+	MaxViewers     int           // event streams open at once; 0 = the broker's default
+	MaxViewersIP   int           // event streams open at once per client address; 0 = no bound
+	WSMaxConns     int           // OWLCMS /ws connections open at once
+	WSMaxConnsIP   int           // OWLCMS /ws connections open at once from one address
+	ClientIPHeader string        // header a trusted proxy sets with the client address ("" = TCP peer)
+	ShutdownPeriod int           // seconds
+	H2C            bool          // HTTP/2 without TLS beside HTTP/1.1, for a proxy that speaks it
+	IdleTimeout    time.Duration // keep-alive connections idle this long are closed; 0: 2 min
 }
 
 // parseConfig reads flags (args) over environment variables (getenv) over defaults.
@@ -83,6 +86,14 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		}
 	}
 	c.ClientIPHeader = getenv("CLIENT_IP_HEADER")
+	c.H2C = strings.EqualFold(getenv("H2C"), "true") || getenv("H2C") == "1"
+	if v := getenv("IDLE_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			return c, fmt.Errorf("IDLE_TIMEOUT=%q: want a duration such as 30s", v)
+		}
+		c.IdleTimeout = d
+	}
 	c.UpdateKey = getenv("OWLCMS_UPDATEKEY")
 	c.LearningMode = strings.EqualFold(getenv("LEARNING_MODE"), "true")
 	level := getenv("LOG_LEVEL")
@@ -110,6 +121,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.IntVar(&c.WSMaxConns, "ws-max-connections", c.WSMaxConns, "OWLCMS WebSocket connections open at once, in total (WS_MAX_CONNECTIONS)")
 	fs.IntVar(&c.WSMaxConnsIP, "ws-max-connections-per-ip", c.WSMaxConnsIP, "OWLCMS WebSocket connections open at once from one address (WS_MAX_CONNECTIONS_PER_IP)")
 	fs.StringVar(&c.ClientIPHeader, "client-ip-header", c.ClientIPHeader, "header a trusted proxy sets with the viewer's address, e.g. Fly-Client-IP (CLIENT_IP_HEADER)")
+	fs.BoolVar(&c.H2C, "h2c", c.H2C, "also accept HTTP/2 without TLS, as a proxy such as Fly's h2_backend speaks it (H2C=true)")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close keep-alive connections idle this long; 0: 2m (IDLE_TIMEOUT)")
 	fs.BoolVar(&c.HealthCheck, "healthcheck", false, "probe this tracker's /healthz and exit 0 (healthy) or 1 (for Docker)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -131,6 +144,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 	if c.WSMaxConns <= 0 || c.WSMaxConnsIP <= 0 {
 		return c, fmt.Errorf("-ws-max-connections and -ws-max-connections-per-ip must be positive")
+	}
+	if c.IdleTimeout < 0 {
+		return c, fmt.Errorf("-idle-timeout must be 0 or more")
 	}
 	if c.WSReadLimitMB <= 0 {
 		return c, fmt.Errorf("-ws-read-limit must be positive")

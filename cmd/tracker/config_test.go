@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"testing"
+	"time"
 )
 
 func TestParseConfig(t *testing.T) {
@@ -41,6 +42,10 @@ func TestParseConfig(t *testing.T) {
 		{"flags", []string{"-local", "x", "-ws-read-limit", "8", "-samples", "y", "-healthcheck"}, nil, func(c config) bool {
 			return c.LocalDir == "x" && c.WSReadLimitMB == 8 && c.SamplesDir == "y" && c.HealthCheck
 		}, false},
+		{"h2c and idle timeout", []string{"-idle-timeout", "5s"}, map[string]string{"H2C": "true"},
+			func(c config) bool { return c.H2C && c.IdleTimeout == 5*time.Second }, false},
+		{"h2c off by default", nil, nil, func(c config) bool { return !c.H2C && c.IdleTimeout == 0 }, false},
+		{"bad idle timeout", nil, map[string]string{"IDLE_TIMEOUT": "soon"}, nil, true},
 		{"bad log level", nil, map[string]string{"LOG_LEVEL": "loud"}, nil, true},
 		{"bad read limit env", nil, map[string]string{"WS_READ_LIMIT_MB": "-1"}, nil, true},
 		{"bad read limit flag", []string{"-ws-read-limit", "0"}, nil, nil, true},

@@ -41,6 +41,7 @@ func appConfig(c config, log *slog.Logger) app.Config {
 		Events:         events.Options{MaxViewers: c.MaxViewers, MaxViewersPerIP: c.MaxViewersIP},
 		AdminAddr:      c.AdminAddr,
 		ShutdownPeriod: time.Duration(c.ShutdownPeriod) * time.Second,
+		H2C:            c.H2C, IdleTimeout: c.IdleTimeout,
 	}
 	if !c.Demo {
 		ac.LocalDir = c.LocalDir // the demo's assets are embedded: nothing to keep on disk
