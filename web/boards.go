@@ -112,15 +112,18 @@ func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
 // serveRows answers a fragment whose rows may travel alone (board.Fragment.Rows), for a page
 // that says which version it shows: nothing (204) when that is the current one, only the rows
 // that changed when nothing else did, else the whole fragment. Every answer names the version
-// it brings the page to; static/js/rows.js keeps it on the fragment's element.
+// it brings the page to: the whole fragment by its ETag, the others by X-Fragment-Version
+// (not both: every viewer gets these headers with every change); static/js/rows.js keeps it
+// on the fragment's element.
 func serveRows(c *fragcache.Cache, w http.ResponseWriter, r *http.Request, e *fragcache.Entry) {
-	w.Header().Set(fragcache.VersionHeader, e.ETag)
 	have := r.Header.Get(fragcache.HaveHeader)
 	if have == e.ETag {
+		w.Header().Set(fragcache.VersionHeader, e.ETag)
 		w.WriteHeader(http.StatusNoContent) // htmx swaps nothing on a 204
 		return
 	}
 	if d := c.Rows(have, e); d != nil {
+		w.Header().Set(fragcache.VersionHeader, e.ETag)
 		d.ServeRows(w, r)
 		return
 	}

@@ -7,6 +7,7 @@ const LinkPath = linkPath
 var (
 	PagePolicy      = pagePolicy
 	BoardPolicy     = boardPolicy
+	FragmentPolicy  = fragmentPolicy
 	BoardLinks      = boardLinks
 	Plural          = plural
 	ModeLabel       = modeLabel

@@ -8,6 +8,7 @@ const linkPath = web.LinkPath
 var (
 	pagePolicy      = web.PagePolicy
 	boardPolicy     = web.BoardPolicy
+	fragmentPolicy  = web.FragmentPolicy
 	boardLinks      = web.BoardLinks
 	plural          = web.Plural
 	modeLabel       = web.ModeLabel

@@ -99,7 +99,7 @@ func NewRouter(cfg Config) http.Handler {
 	r.Get(linkPath, s.handle(s.link))
 	r.Get(teamExportPath+".{ext}", s.handle(s.teamExport))
 	r.With(embeddable).Get("/{board}", s.handle(s.page))
-	r.Get("/{board}/{fragment}", s.handle(s.fragment))
+	r.With(fragmentHeaders).Get("/{board}/{fragment}", s.handle(s.fragment))
 	return root
 }
 

@@ -32,6 +32,11 @@ const (
 		"img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
 	pagePolicy  = basePolicy + "; frame-ancestors 'self'"
 	boardPolicy = basePolicy
+	// fragmentPolicy is the policy of a board's fragments. htmx inserts them into their page,
+	// whose policy applies; a fragment is never a document of its own, and opened as one it
+	// runs nothing, loads nothing and is framed nowhere. Short on purpose: every viewer gets
+	// these headers with every change (docs/performance.md).
+	fragmentPolicy = "default-src 'none'; frame-ancestors 'none'"
 )
 
 // securityHeaders sets the security headers of every response under the router's middleware:
@@ -56,6 +61,18 @@ func securityHeaders(next http.Handler) http.Handler {
 func embeddable(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", boardPolicy)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// fragmentHeaders gives board fragments the headers of a part of a page rather than of a page
+// (fragmentPolicy): what only a document uses, the opener and referrer policies, is left out.
+func fragmentHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", fragmentPolicy)
+		h.Del("Referrer-Policy")
+		h.Del("Cross-Origin-Opener-Policy")
 		next.ServeHTTP(w, r)
 	})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -241,7 +242,7 @@ func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error)
 	if et := resp.Header.Get("ETag"); et != "" {
 		v.etags[fragment] = et
 	}
-	if ver := resp.Header.Get("X-Fragment-Version"); ver != "" {
+	if ver := cmp.Or(resp.Header.Get("X-Fragment-Version"), resp.Header.Get("ETag")); ver != "" { // the ETag names a whole fragment
 		v.versions[fragment] = ver
 	}
 	if resp.Header.Get("Content-Encoding") != "gzip" {

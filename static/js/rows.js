@@ -1,5 +1,5 @@
 // Only the rows that changed travel (docs/performance.md, "Rows alone"). A fragment's element
-// keeps the version of the fragment it shows, as the server named it (X-Fragment-Version),
+// keeps the version of the fragment it shows, as the server named it (ETag or X-Fragment-Version),
 // and says it on its next request (X-Fragment-Have): the server then answers nothing when
 // that is still current, only the changed rows (htmx out-of-band swaps) when nothing else
 // changed, or the whole fragment. Without this script the server always sends it whole.
@@ -12,7 +12,8 @@
   document.addEventListener('htmx:afterRequest', (e) => {
     const xhr = e.detail.xhr;
     if (!e.detail.successful || !xhr) return;
-    const v = xhr.getResponseHeader('X-Fragment-Version');
+    // A rows answer or a 204 names the version; a whole fragment is its ETag.
+    const v = xhr.getResponseHeader('X-Fragment-Version') || xhr.getResponseHeader('ETag');
     if (v) e.detail.elt.dataset.fragmentVersion = v;
   });
 })();
