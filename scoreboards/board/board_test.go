@@ -106,7 +106,7 @@ func TestAttemptBar(t *testing.T) {
 				f.BreakClock = hub.BreakClock{Event: "BreakStarted", Running: true, Remaining: 10 * time.Minute, ReceivedAt: anchor}
 			},
 			want: components.AttemptBarView{Break: true, FullName: "Plateau A1 – Décompte avant l'épaulé-jeté",
-				SessionLine: "Groupe A1 Arraché – 3 essais.", Mode: "LIFT_COUNTDOWN",
+				SessionLine: "Invented Open", Mode: "LIFT_COUNTDOWN",
 				Slot: components.SlotView{Kind: "break", Text: "10:00", RemainingMS: 600000,
 					AnchorMS: anchor.UnixMilli(), Running: true}},
 		},
@@ -119,7 +119,7 @@ func TestAttemptBar(t *testing.T) {
 				f.BreakClock = hub.BreakClock{Indefinite: true}
 			},
 			want: components.AttemptBarView{Break: true, FullName: "Session A1 – Jury Deliberation", Mode: "INTERRUPTION",
-				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "stop", Label: "Jury Deliberation"}},
+				SessionLine: "Invented Open", Slot: components.SlotView{Kind: "stop", Label: "Jury Deliberation"}},
 		},
 		{
 			name: "no session: competition name and waiting",
