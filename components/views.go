@@ -98,6 +98,9 @@ type GridColumns struct {
 	Custom1      bool
 	Custom2      bool
 	Born         bool
+	// NoLifter drops the start, name and team columns: a strip under the attempt bar, which
+	// already names the lifter and the team.
+	NoLifter bool
 }
 
 // GridRow is one line: an athlete or a category spacer.
