@@ -11,6 +11,7 @@ type PageMeta struct {
 	Theme   string  // "dark" or "light"
 	Size    float64 // font scale chosen by the viewer, 1 = fit the screen
 	Overlay bool    // OBS overlay: transparent page
+	Safe    float64 // an overlay's margin on each side, in percent of the frame
 	// Stylesheets are the board's own, after css/board.css (static paths: "css/overlay.css").
 	Stylesheets []string
 	SSEURL      string            // the page's one event stream; "" = none (documents)

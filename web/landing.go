@@ -46,6 +46,7 @@ type landingBoard struct {
 	Links     []boardLink
 	Downloads []boardLink // files of the board's results (the team scoreboard's exports)
 	Keys      string      // the option keys this board reads, space-separated, for the URL builder
+	Placement string      // a video overlay's place and frame size, "" for other boards
 }
 
 // boardLink is a direct link to a board, for one platform or the only one.
@@ -82,7 +83,7 @@ func buildLanding(snap *hub.Snapshot, st Status, all []*board.Board) landingView
 		if b.NoPlatform {
 			platforms = nil
 		}
-		lb := landingBoard{Board: b, Links: boardLinks(b.Name, platforms), Keys: optionKeys(b)}
+		lb := landingBoard{Board: b, Links: boardLinks(b.Name, platforms), Keys: optionKeys(b), Placement: overlayPlacement(b)}
 		if b.Name == teamscoreboard.Board.Name {
 			lb.Downloads = []boardLink{{Label: "Excel", URL: teamExportPath + ".xlsx"}, {Label: "CSV", URL: teamExportPath + ".csv"}}
 		}

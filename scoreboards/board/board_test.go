@@ -312,12 +312,16 @@ func TestParseOptions(t *testing.T) {
 		want  board.Options
 	}{
 		{"", board.DefaultOptions},
-		{"theme=light&size=1.5&showLeaders=false&showRecords=0", board.Options{Theme: "light", Size: 1.5}},
-		{"theme=purple&size=abc&showLeaders=maybe", board.DefaultOptions},
-		{"size=99", board.Options{Theme: "dark", Size: 2, ShowLeaders: true, ShowRecords: true}},
-		{"size=0.1", board.Options{Theme: "dark", Size: 0.5, ShowLeaders: true, ShowRecords: true}},
-		{"size=NaN", board.DefaultOptions},
-		{"size=large", board.Options{Theme: "dark", Size: 1.25, ShowLeaders: true, ShowRecords: true}},
+		{"theme=light&size=1.5&showLeaders=false&showRecords=0", board.Options{Theme: "light", Size: 1.5, Safe: board.SafeGraphics}},
+		{"theme=purple&size=abc&showLeaders=maybe&safe=wide", board.DefaultOptions},
+		{"size=99", board.Options{Theme: "dark", Size: 2, ShowLeaders: true, ShowRecords: true, Safe: board.SafeGraphics}},
+		{"size=0.1", board.Options{Theme: "dark", Size: 0.5, ShowLeaders: true, ShowRecords: true, Safe: board.SafeGraphics}},
+		{"size=NaN&safe=NaN", board.DefaultOptions},
+		{"size=large", board.Options{Theme: "dark", Size: 1.25, ShowLeaders: true, ShowRecords: true, Safe: board.SafeGraphics}},
+		{"safe=action", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: 3.5}},
+		{"safe=none", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true}},
+		{"safe=2.5%25", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: 2.5}},
+		{"safe=60", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: 20}},
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)
