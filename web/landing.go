@@ -43,6 +43,7 @@ type boardGroup struct {
 // landingBoard is one board with its direct links.
 type landingBoard struct {
 	*board.Board
+	Options   []board.Option // the board's own options, with the competition's defaults
 	Links     []boardLink
 	Downloads []boardLink // files of the board's results (the team scoreboard's exports)
 	Keys      string      // the option keys this board reads, space-separated, for the URL builder
@@ -78,12 +79,17 @@ func buildLanding(snap *hub.Snapshot, st Status, all []*board.Board) landingView
 		Platforms:   snap.FOPNames(),
 		Common:      board.CommonOptions,
 	}
+	var comp hub.Competition
+	if snap.Database != nil {
+		comp = snap.Database.Competition
+	}
 	for _, b := range all {
 		platforms := v.Platforms
 		if b.NoPlatform {
 			platforms = nil
 		}
-		lb := landingBoard{Board: b, Links: boardLinks(b.Name, platforms), Keys: optionKeys(b), Placement: overlayPlacement(b)}
+		lb := landingBoard{Board: b, Options: competitionDefaults(b.Options, comp), Links: boardLinks(b.Name, platforms),
+			Keys: optionKeys(b), Placement: overlayPlacement(b)}
 		if b.Name == teamscoreboard.Board.Name {
 			lb.Downloads = []boardLink{{Label: "Excel", URL: teamExportPath + ".xlsx"}, {Label: "CSV", URL: teamExportPath + ".csv"}}
 		}
