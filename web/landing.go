@@ -20,6 +20,7 @@ import (
 type landingView struct {
 	Competition string // "" when neither the database nor a platform named it
 	Conn        connState
+	Connect     connectHelp // the addresses to give OWLCMS, shown while it is not connected
 	Platforms   []string
 	Groups      []boardGroup
 	Boards      []landingBoard // every board, in display order (the builder's board list)
@@ -67,7 +68,9 @@ func (s *server) landing(w http.ResponseWriter, r *http.Request) error {
 	snap := s.cfg.Hub.Snapshot()
 	st := BuildStatus(snap, nil, s.cfg.Version, time.Since(s.cfg.Started), s.cfg.Demo)
 	w.Header().Set("Cache-Control", "no-store")
-	templ.Handler(Landing(buildLanding(snap, st, scoreboards.All()))).ServeHTTP(w, r)
+	v := buildLanding(snap, st, scoreboards.All())
+	v.Connect = newConnectHelp(r, interfaceAddrs())
+	templ.Handler(Landing(v)).ServeHTTP(w, r)
 	return nil
 }
 
