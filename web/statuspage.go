@@ -17,7 +17,7 @@ func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	now := time.Now()
 	snap := s.cfg.Hub.Snapshot()
 	v := homeView{
-		Status:    BuildStatus(snap, s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
+		Status:  BuildStatus(snap, s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
 		Connect: newConnectHelp(r, interfaceAddrs()),
 		Now:     now,
 	}
