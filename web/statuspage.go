@@ -23,6 +23,7 @@ func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.Status.AddRefusals(s.cfg.Hub.Refusals())
 	v.Status.addRestoreAndReplication(s.cfg, snap, now)
+	v.Status.LangFallbacks = s.langs.current(snap.Translations)
 	w.Header().Set("Cache-Control", "no-store")
 	var opts []func(*templ.ComponentHandler)
 	if r.Header.Get("HX-Request") == "true" {
