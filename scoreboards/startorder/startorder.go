@@ -11,6 +11,7 @@ import (
 var Declaration = board.OrderBoard{
 	Name:        "start-order",
 	Title:       "Scoreboard",
+	TitleKey:    "Scoreboard", // OWLCMS's name of its scoreboard
 	Description: "The session in start order, with leaders and records: the venue's main board.",
 	Place:       100,
 	Order:       func(f *hub.FOP) []hub.OrderEntry { return f.StartOrder },

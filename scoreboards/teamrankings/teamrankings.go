@@ -29,6 +29,7 @@ const (
 var Board = &board.Board{
 	Name:        "team-rankings",
 	Title:       title,
+	TitleKey:    titleKey,
 	Description: "The championship table of teams, per championship and gender (mixed teams too), paging itself: for a TV.",
 	Category:    board.Team,
 	Order:       150,
