@@ -511,7 +511,7 @@ func platforms(v homeView) templ.Component {
 		}
 		ctx = templ.ClearChildren(ctx)
 		if len(v.Status.FOPs) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<table class=\"fops\"><thead><tr><th>Platform</th><th>Session</th><th>State</th><th>Last message</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<table class=\"fops\"><thead><tr><th scope=\"col\">Platform</th><th scope=\"col\">Session</th><th scope=\"col\">State</th><th scope=\"col\">Last message</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
