@@ -53,7 +53,7 @@ type AttemptBarView struct {
 type SlotView struct {
 	Kind        string // "clock", "break", "stop", "lights", "down" or ""
 	Text        string // "1:00"
-	Label       string // what a stop sign means ("Jury Deliberation"), for screen readers and tooltips
+	Label       string // what a stop sign or the lights mean ("Jury Deliberation", "Good lift"), for screen readers
 	RemainingMS int64  // at AnchorMS
 	AnchorMS    int64  // server time (Unix ms) the remaining time was measured at
 	Running     bool
@@ -71,6 +71,7 @@ type HoldView struct {
 	Kind    string   // "down" or "jury"
 	Label   string   // "Jury REVERSAL"
 	Lights  []string // the jury's decision
+	Verdict string   // what those lights say, for screen readers ("No lift")
 	UntilMS int64    // server time (Unix ms)
 }
 
