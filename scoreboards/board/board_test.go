@@ -76,7 +76,7 @@ func TestAttemptBar(t *testing.T) {
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
 				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
-				Slot: components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}}},
+				Slot: components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}, Label: "Good lift"}},
 		},
 		{
 			name: "a single referee shows one light",
@@ -87,7 +87,7 @@ func TestAttemptBar(t *testing.T) {
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
 				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
-				Slot: components.SlotView{Kind: "lights", Lights: []string{"bad"}}},
+				Slot: components.SlotView{Kind: "lights", Lights: []string{"bad"}, Label: "No lift"}},
 		},
 		{
 			name: "down signal before the lights",
