@@ -18,18 +18,17 @@ func overlayPlacement(b *board.Board) string {
 	}
 	where := "inside the safe area"
 	if i := slices.IndexFunc(b.Options, func(o board.Option) bool { return o.Key == "position" }); i >= 0 {
-		choices := b.Options[i].Choices
-		if slices.ContainsFunc(choices, func(c string) bool { return strings.Contains(c, "-") }) {
-			where = "in a corner of the safe area (position=" + strings.Join(choices, ", ") + "; default " + b.Options[i].Default + ")"
+		o := b.Options[i]
+		if slices.ContainsFunc(o.Choices, func(c string) bool { return strings.Contains(c, "-") }) {
+			where = "in a corner of the safe area (position=" + strings.Join(o.Choices, ", ") + ")"
 		} else {
-			where = "across the safe area's width, at the " + strings.Join(choices, " or the ") + " (position=; default " + b.Options[i].Default + ")"
+			where = "across the safe area, at the " + strings.Join(o.Choices, " or ") + " (position=)"
 		}
 	}
 	w, h := safeBox(1920, 1080, board.SafeGraphics)
 	aw, ah := safeBox(1920, 1080, board.SafeAction)
-	return fmt.Sprintf("Browser source of 1920×1080 (or 3840×2160: it scales), transparent; its cards sit %s. "+
-		"Safe area (safe=): graphics, EBU R 95's graphics-safe %d×%d at 1920×1080 (default); action, %d×%d; none, the whole frame; "+
-		"or a margin in percent. Text size: size=.", where, w, h, aw, ah)
+	return fmt.Sprintf("OBS: a 1920×1080 browser source (3840×2160 scales), transparent; cards %s. "+
+		"safe=graphics %d×%d (EBU R 95, default), action %d×%d, none, or a %% margin.", where, w, h, aw, ah)
 }
 
 // safeBox is the size of the area inside a margin of pct percent on each side of a frame.
