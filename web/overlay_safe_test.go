@@ -1,10 +1,8 @@
 package web_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -35,16 +33,7 @@ func TestBrowserOverlaySafeArea(t *testing.T) {
 	b := newBrowser(t)
 	open := func(path string, w, h int64) overlayProbe {
 		t.Helper()
-		tab, closeTab := chromedp.NewContext(b.ctx)
-		defer closeTab()
-		ctx, cancel := context.WithTimeout(tab, browserTimeout)
-		defer cancel()
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h), chromedp.Navigate(s.srv.URL+path)); err != nil {
-			t.Fatalf("%s at %dx%d: %v", path, w, h, err)
-		}
-		return waitFor(&browser{t: t, ctx: tab}, path+" with its cards", 10*time.Second, overlayProbeJS, func(p overlayProbe) bool {
-			return len(p.Cards) > 0 && p.Width == float64(w)
-		})
+		return probeOverlay(t, b, s.srv.URL+path, w, h)
 	}
 	inside := func(c rect, x, y, w, h float64) bool {
 		return c.X >= x-0.5 && c.Y >= y-0.5 && c.X+c.W <= w-x+0.5 && c.Y+c.H <= h-y+0.5
