@@ -73,6 +73,7 @@ type App struct {
 	Hub       *hub.Hub
 	OWLCMS    *owlcms.Handler
 	Events    *events.Broker
+	Feed      *events.Feed // the broadcast automation feed (docs/automation.md)
 	Fragments *fragcache.Cache
 
 	cfg     Config
@@ -133,10 +134,11 @@ func New(cfg Config) (*App, error) {
 	evOpts := cfg.Events
 	evOpts.Logger = cmp.Or(evOpts.Logger, log)
 	a.Events = events.New(evOpts)
+	a.Feed = events.NewFeed(evOpts)
 	a.Fragments = fragcache.New(cfg.Fragments)
 
 	a.handler = web.NewRouter(web.Config{Hub: a.Hub, OWLCMS: wsHandler, Logger: log, Version: cfg.Version,
-		Demo: cfg.Demo, Started: time.Now(), Events: a.Events, Fragments: a.Fragments,
+		Demo: cfg.Demo, Started: time.Now(), Events: a.Events, Feed: a.Feed, Fragments: a.Fragments,
 		Replication: replication, Follower: cfg.Follow})
 
 	// The admin listener starts with the App, so that it is up by the time the public one is.
@@ -146,7 +148,10 @@ func New(cfg Config) (*App, error) {
 	// it is closed before the HTTP server (whose Shutdown would wait for them).
 	ctx, stop := context.WithCancel(context.Background())
 	a.stopEvents, a.eventsDone = stop, make(chan struct{})
-	go func() { defer close(a.eventsDone); a.Events.Run(ctx, a.Hub) }()
+	var running sync.WaitGroup
+	running.Go(func() { a.Events.Run(ctx, a.Hub) })
+	running.Go(func() { a.Feed.Run(ctx, a.Hub) })
+	go func() { running.Wait(); close(a.eventsDone) }()
 	return a, nil
 }
 
@@ -263,6 +268,10 @@ func (a *App) shutdown(ctx context.Context) error {
 	<-a.eventsDone
 	if err := a.Events.Close(ctx); err != nil {
 		a.log.Warn("closing board event streams", "error", err)
+		errs = append(errs, err)
+	}
+	if err := a.Feed.Close(ctx); err != nil {
+		a.log.Warn("closing the automation feed", "error", err)
 		errs = append(errs, err)
 	}
 	if srv != nil {

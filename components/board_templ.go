@@ -441,7 +441,7 @@ func boardScripts(m PageMeta) []string {
 	if m.SSEURL == "" {
 		return []string{"js/clock.js", "js/fit.js"}
 	}
-	return []string{"js/clock.js", "js/fit.js", "vendor/htmx-ext-sse-2.2.4.min.js"}
+	return []string{"js/clock.js", "js/fit.js", "js/rows.js", "vendor/htmx-ext-sse-2.2.4.min.js"}
 }
 
 // pageStyle passes the text size, and an overlay's safe margin, to the stylesheets.

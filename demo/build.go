@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/owlcms/tracker/hub"
 )
 
 // The competition day and the demo's fixed "now": platform A is mid-snatch in A1 and platform
@@ -117,7 +119,7 @@ func (c *Competition) buildPlatforms() {
 				Collars: 1,
 				Bars:    map[string]int{"20": 1, "15": 1, "10": 1, "5": 0},
 			},
-			State: StateInactive,
+			State: hub.StateInactive,
 		})
 	}
 }
@@ -282,7 +284,7 @@ func liftTime(first time.Time, n int) time.Time {
 // set, as after OWLCMS's LiftingOrderUpdated.
 func (p *Platform) startLifting(s *Session) {
 	p.Session = s
-	p.State = StateCurrentAthlete
+	p.State = hub.StateCurrentAthlete
 	p.UIEvent = "LiftingOrderUpdated"
 	p.ClockMillis = TimeAllowed(s)
 }

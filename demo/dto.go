@@ -115,6 +115,25 @@ type participationDTO struct {
 	ChampionshipType string `json:"championshipType"`
 }
 
+// attemptFields are where one attempt goes in the DTO: OWLCMS names its fields after the lift
+// and the attempt's number.
+type attemptFields struct {
+	declaration, change1, change2, actual, liftTime *any
+	progression                                     *string // nil for a lift's first attempt
+}
+
+// attemptFields are the DTO's fields of the six attempts, snatches first.
+func (d *athleteDTO) attemptFields() [6]attemptFields {
+	return [6]attemptFields{
+		{&d.Snatch1Declaration, &d.Snatch1Change1, &d.Snatch1Change2, &d.Snatch1ActualLift, &d.Snatch1LiftTime, nil},
+		{&d.Snatch2Declaration, &d.Snatch2Change1, &d.Snatch2Change2, &d.Snatch2ActualLift, &d.Snatch2LiftTime, &d.Snatch2AutomaticProgression},
+		{&d.Snatch3Declaration, &d.Snatch3Change1, &d.Snatch3Change2, &d.Snatch3ActualLift, &d.Snatch3LiftTime, &d.Snatch3AutomaticProgression},
+		{&d.CleanJerk1Declaration, &d.CleanJerk1Change1, &d.CleanJerk1Change2, &d.CleanJerk1ActualLift, &d.CleanJerk1LiftTime, nil},
+		{&d.CleanJerk2Declaration, &d.CleanJerk2Change1, &d.CleanJerk2Change2, &d.CleanJerk2ActualLift, &d.CleanJerk2LiftTime, &d.CleanJerk2AutomaticProgression},
+		{&d.CleanJerk3Declaration, &d.CleanJerk3Change1, &d.CleanJerk3Change2, &d.CleanJerk3ActualLift, &d.CleanJerk3LiftTime, &d.CleanJerk3AutomaticProgression},
+	}
+}
+
 // dateStyle chooses how dates are written.
 type dateStyle int
 
@@ -153,35 +172,18 @@ func newAthleteDTO(a *Athlete, r *results, style dateStyle, federation string) a
 		FederationCodes: federation, StartNumber: a.StartNumber, LotNumber: a.LotNumber,
 		EntryTotal: a.EntryTotal,
 
-		Snatch1Declaration: intOrNull(at[0].Declaration), Snatch1Change1: intOrNull(at[0].Change1),
-		Snatch1Change2: intOrNull(at[0].Change2), Snatch1ActualLift: intOrNull(at[0].Actual),
-		Snatch1LiftTime:             style.dateTime(at[0].LiftTime),
-		Snatch2AutomaticProgression: progression(1),
-		Snatch2Declaration:          intOrNull(at[1].Declaration), Snatch2Change1: intOrNull(at[1].Change1),
-		Snatch2Change2: intOrNull(at[1].Change2), Snatch2ActualLift: intOrNull(at[1].Actual),
-		Snatch2LiftTime:             style.dateTime(at[1].LiftTime),
-		Snatch3AutomaticProgression: progression(2),
-		Snatch3Declaration:          intOrNull(at[2].Declaration), Snatch3Change1: intOrNull(at[2].Change1),
-		Snatch3Change2: intOrNull(at[2].Change2), Snatch3ActualLift: intOrNull(at[2].Actual),
-		Snatch3LiftTime: style.dateTime(at[2].LiftTime),
-
-		CleanJerk1Declaration: intOrNull(at[3].Declaration), CleanJerk1Change1: intOrNull(at[3].Change1),
-		CleanJerk1Change2: intOrNull(at[3].Change2), CleanJerk1ActualLift: intOrNull(at[3].Actual),
-		CleanJerk1LiftTime:             style.dateTime(at[3].LiftTime),
-		CleanJerk2AutomaticProgression: progression(4),
-		CleanJerk2Declaration:          intOrNull(at[4].Declaration), CleanJerk2Change1: intOrNull(at[4].Change1),
-		CleanJerk2Change2: intOrNull(at[4].Change2), CleanJerk2ActualLift: intOrNull(at[4].Actual),
-		CleanJerk2LiftTime:             style.dateTime(at[4].LiftTime),
-		CleanJerk3AutomaticProgression: progression(5),
-		CleanJerk3Declaration:          intOrNull(at[5].Declaration), CleanJerk3Change1: intOrNull(at[5].Change1),
-		CleanJerk3Change2: intOrNull(at[5].Change2), CleanJerk3ActualLift: intOrNull(at[5].Actual),
-		CleanJerk3LiftTime: style.dateTime(at[5].LiftTime),
-
 		SinclairRank: sinclairRank,
 		CustomScore:  float64(a.Total()),
 		// A meet with team scoring: every athlete counts for their club.
 		EligibleForIndividualRanking: true, EligibleForTeamRanking: true,
 		SessionName: a.Session.Name,
+	}
+	for i, f := range dto.attemptFields() {
+		*f.declaration, *f.change1, *f.change2 = intOrNull(at[i].Declaration), intOrNull(at[i].Change1), intOrNull(at[i].Change2)
+		*f.actual, *f.liftTime = intOrNull(at[i].Actual), style.dateTime(at[i].LiftTime)
+		if f.progression != nil {
+			*f.progression = progression(i)
+		}
 	}
 	for _, cat := range a.Participations {
 		ranks := r.ranks(a, cat)

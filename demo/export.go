@@ -92,9 +92,8 @@ func (c *Competition) ageGroupsExport() []any {
 	var out []any
 	for _, g := range c.AgeGroups {
 		translatedGender := string(g.Gender)
-		var cats []any
-		for _, cat := range g.Categories {
-			cats = append(cats, newObject().
+		cats := each(g.Categories, func(cat *Category) any {
+			return newObject().
 				set("id", cat.ID).
 				set("maximumWeight", cat.Max).
 				set("minimumWeight", cat.Min).
@@ -107,8 +106,8 @@ func (c *Competition) ageGroupsExport() []any {
 				set("wrYth", 0).
 				set("categoryName", cat.Name()).
 				set("upperBound", cat.UpperBound()).
-				set("translatedGender", translatedGender))
-		}
+				set("translatedGender", translatedGender)
+		})
 		out = append(out, newObject().
 			set("key", g.Key()).
 			set("active", true).
@@ -132,11 +131,7 @@ func (c *Competition) ageGroupsExport() []any {
 }
 
 func (c *Competition) teamsExport() []any {
-	var out []any
-	for _, t := range c.Teams {
-		out = append(out, newObject().set("id", javaStringHash(t)).set("name", t))
-	}
-	return out
+	return each(c.Teams, func(t string) any { return newObject().set("id", javaStringHash(t)).set("name", t) })
 }
 
 // sessionOfficialKeys are all the official fields of a V2 session, in export order; the ones a
@@ -229,9 +224,8 @@ func (c *Competition) platformsExport() []any {
 }
 
 func (c *Competition) recordsExport() []any {
-	var out []any
-	for _, rec := range c.Records {
-		out = append(out, newObject().
+	return each(c.Records, func(rec Record) any {
+		return newObject().
 			set("athleteBW", rec.HolderBW).
 			set("id", rec.ID).
 			set("recordValue", rec.Value).
@@ -248,7 +242,16 @@ func (c *Competition) recordsExport() []any {
 			set("recordName", rec.Name).
 			set("recordYear", rec.Year).
 			set("fileName", rec.FileName).
-			set("bwCatString", rec.BwCatString))
+			set("bwCatString", rec.BwCatString)
+	})
+}
+
+// each is f of every x, in order: an export's JSON array, null when xs is empty (as the
+// export has always written an empty list).
+func each[T any](xs []T, f func(T) any) []any {
+	var out []any
+	for _, x := range xs {
+		out = append(out, f(x))
 	}
 	return out
 }

@@ -297,20 +297,6 @@ type Plates struct {
 	Bars    map[string]int // "20", "15", "10", "5" → nbB_*
 }
 
-// FOPState is the OWLCMS field-of-play state.
-type FOPState = hub.FOPState
-
-// The field-of-play states the demo uses.
-const (
-	StateInactive         = hub.StateInactive
-	StateBreak            = hub.StateBreak
-	StateCurrentAthlete   = hub.StateCurrentAthlete
-	StateTimeRunning      = hub.StateTimeRunning
-	StateTimeStopped      = hub.StateTimeStopped
-	StateDownSignal       = hub.StateDownSignal
-	StateDecisionsVisible = hub.StateDecisionsVisible
-)
-
 // Platform is a platform with its plates and its live state.
 type Platform struct {
 	ID     int64
@@ -318,7 +304,7 @@ type Platform struct {
 	Plates Plates
 
 	Session   *Session // the session selected by the announcer; nil when none
-	State     FOPState
+	State     hub.FOPState
 	BreakType string // when State is BREAK: FIRST_SNATCH, FIRST_CJ, GROUP_DONE...
 	UIEvent   string // the OWLCMS event that produced the current update
 	// ClockMillis is what the athlete clock shows; the demo always has it set, not running.
@@ -354,14 +340,12 @@ type Record struct {
 
 // Competition is the whole meet: definitions, people, results and the platforms' live state.
 type Competition struct {
-	Name       string
-	City       string
-	Site       string
-	Organizer  string
-	Federation string
-	Date       time.Time
-	Locale     string    // OWLCMS default locale: the language of payload texts
-	Now        time.Time // the demo's fixed "now" (wall clock, no zone)
+	// The names on OWLCMS's competition screen.
+	Name, City, Site, Organizer, Federation string
+
+	Date   time.Time
+	Locale string    // OWLCMS default locale: the language of payload texts
+	Now    time.Time // the demo's fixed "now" (wall clock, no zone)
 
 	AgeGroups []*AgeGroup
 	Teams     []string

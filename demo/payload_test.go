@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/owlcms/tracker/hub"
 )
 
 // decode parses a payload keeping numbers as json.Number, so that types can be checked.
@@ -346,7 +348,7 @@ func TestBreakUpdates(t *testing.T) {
 		t.Run(tt.breakType, func(t *testing.T) {
 			c := NewDemo()
 			p := c.Platform("B")
-			p.State, p.BreakType = StateBreak, tt.breakType
+			p.State, p.BreakType = hub.StateBreak, tt.breakType
 			u := decode(t, c.UpdateJSON("B"))
 			if u["mode"] != tt.mode || u["fullName"] != tt.fullName || u["breakType"] != tt.breakType || u["break"] != "true" || u["teamName"] != "" {
 				t.Errorf("mode %v fullName %v breakType %v break %v team %v", u["mode"], u["fullName"], u["breakType"], u["break"], u["teamName"])

@@ -154,19 +154,40 @@ type sessionDef struct {
 var officialRoles = [11]string{"announcer", "marshall", "timeKeeper", "technicalController",
 	"referee1", "referee2", "referee3", "jury1", "jury2", "jury3", "weighIn1"}
 
+// crew is the officials a platform keeps all day: at the desk the announcer, marshal,
+// timekeeper and technical controller; its jury.
+type crew struct {
+	desk [4]string
+	jury [3]string
+}
+
+// officials are a session's officials in officialRoles' order: the platform's crew, the
+// session's referees and who weighed its athletes in.
+func (c crew) officials(referees [3]string, weighIn string) [11]string {
+	var o [11]string
+	copy(o[:4], c.desk[:])
+	copy(o[4:7], referees[:])
+	copy(o[7:10], c.jury[:])
+	o[10] = weighIn
+	return o
+}
+
+var (
+	crewA = crew{desk: [4]string{"Rosalind Achterberg", "Kofi Mensah-Lund", "Irene Vasquez", "Henrik Dalby"},
+		jury: [3]string{"Alessandro Greco", "Brigitte Hallam", "Rune Skjelbred"}}
+	crewB = crew{desk: [4]string{"Declan Moorcroft", "Sun-Hee Park", "Otto Brandvold", "Lucille Ferrand"},
+		jury: [3]string{"Catalina Ruiz", "Walter Pringle", "Aiko Nishimura"}}
+)
+
 var sessionDefs = []sessionDef{
 	{"A1", "A", "Women 58 & 63 kg", "09:00", "11:00", "11:10", "", 9, 0, false,
-		[11]string{"Rosalind Achterberg", "Kofi Mensah-Lund", "Irene Vasquez", "Henrik Dalby",
-			"Margot Villeneuve", "Tariq Benali", "Keiko Fujimura", "Alessandro Greco", "Brigitte Hallam", "Rune Skjelbred", "Irene Vasquez"}},
+		crewA.officials([3]string{"Margot Villeneuve", "Tariq Benali", "Keiko Fujimura"}, "Irene Vasquez")},
 	{"A2", "A", "Women 69 & 77 kg", "12:00", "14:00", "14:10", "", 0, 0, false,
-		[11]string{"Rosalind Achterberg", "Kofi Mensah-Lund", "Irene Vasquez", "Henrik Dalby",
-			"Priya Raman", "Gustavo Leal", "Elin Forsgren", "Alessandro Greco", "Brigitte Hallam", "Rune Skjelbred", "Priya Raman"}},
+		crewA.officials([3]string{"Priya Raman", "Gustavo Leal", "Elin Forsgren"}, "Priya Raman")},
 	{"B1", "B", "Men 71 & 79 kg", "08:00", "10:00", "10:04", "10:56", 21, 10, false,
-		[11]string{"Declan Moorcroft", "Sun-Hee Park", "Otto Brandvold", "Lucille Ferrand",
-			"Adebayo Cole", "Mirela Popescu", "Jonas Ekholm", "Catalina Ruiz", "Walter Pringle", "Aiko Nishimura", "Sun-Hee Park"}},
+		crewB.officials([3]string{"Adebayo Cole", "Mirela Popescu", "Jonas Ekholm"}, "Sun-Hee Park")},
 	{"B2", "B", "Men 88 & 94 kg", "11:30", "13:30", "13:40", "", 0, 0, false,
-		[11]string{"Declan Moorcroft", "Sun-Hee Park", "Otto Brandvold", "Lucille Ferrand",
-			"Fatima Zahra Idrissi", "Niall Brennan", "Margot Villeneuve", "Catalina Ruiz", "Walter Pringle", "Aiko Nishimura", "Niall Brennan"}},
+		crewB.officials([3]string{"Fatima Zahra Idrissi", "Niall Brennan", "Margot Villeneuve"}, "Niall Brennan")},
 }
 
 // recordDef is the regional record set of one category: snatch, clean & jerk and total, each

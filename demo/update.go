@@ -16,7 +16,7 @@ func UpdateJSON(fop string) []byte { return NewDemo().UpdateJSON(fop) }
 // last timer message, then the update proper, with OWLCMS's mix of string and number values.
 func (c *Competition) UpdateJSON(fop string) []byte {
 	p := c.Platform(fop)
-	if p == nil || p.Session == nil || p.State == StateInactive {
+	if p == nil || p.Session == nil || p.State == hub.StateInactive {
 		return marshal(c.waitingUpdate(fop))
 	}
 	return marshal(c.sessionUpdate(p))
@@ -28,11 +28,11 @@ var indefiniteBreaks = map[hub.BreakType]bool{hub.BreakGroupDone: true, hub.Brea
 
 // boardMode is HasBoardMode.computeBoardMode without ceremonies: the simulator plays OWLCMS,
 // so it keeps OWLCMS's table rather than asking the hub.
-func boardMode(state FOPState, breakType string) string {
+func boardMode(state hub.FOPState, breakType string) string {
 	switch state {
-	case StateInactive:
+	case hub.StateInactive:
 		return string(hub.ModeWait)
-	case StateBreak:
+	case hub.StateBreak:
 		switch hub.BreakType(breakType) {
 		case hub.BreakBeforeIntroduction:
 			return string(hub.ModeIntroCountdown)
@@ -52,8 +52,8 @@ func boardMode(state FOPState, breakType string) string {
 func (c *Competition) waitingUpdate(fop string) *object {
 	o := newObject().
 		set("fopName", fop).
-		set("fopState", string(StateInactive)).
-		set("mode", boardMode(StateInactive, "")).
+		set("fopState", string(hub.StateInactive)).
+		set("mode", boardMode(hub.StateInactive, "")).
 		set("uiEvent", hub.UIEventSwitchGroup).
 		set("stylesDir", "css/nogrid").
 		set("competitionName", c.Name).
@@ -89,7 +89,7 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 		next = lifting[1]
 	}
 	mode := boardMode(p.State, p.BreakType)
-	inBreak := p.State == StateBreak
+	inBreak := p.State == hub.StateBreak
 	indefinite := inBreak && indefiniteBreaks[hub.BreakType(p.BreakType)]
 
 	// Top line. In breaks OWLCMS replaces the athlete by a message.

@@ -42,14 +42,35 @@ type Document struct {
 	Description string
 	Portrait    bool
 	Options     []Option
-	make        func(s Source, q url.Values, d *doc, t tr, f *frame) error
+	make        func(m *model, q url.Values, d *doc, t tr, f *frame) error
 }
 
 // ErrNoDatabase is returned while OWLCMS has not sent the competition yet.
 var ErrNoDatabase = errors.New("documents: no competition database received yet")
 
 // All lists the documents in the order of the /documents page.
-var All = []*Document{startBook, resultsBook, medalCount, refereeSheet}
+var All = []*Document{
+	{Name: "start-book", Title: "Start book", TitleKey: "Documents.StartBook", make: makeStartBook,
+		Description: "Title, contents, participants, officials and time table, the athletes of every category, the start list of every session with its records and officials, the records.",
+		Options: []Option{
+			{Name: "categories", Label: "Category participants", LabelKey: "StartingList.Categories", Default: "true"},
+			{Name: "startLists", Label: "Session start lists", LabelKey: "StartingList", Default: "true"},
+			{Name: "officials", Label: "Officials", LabelKey: "Officials", Default: "true"},
+		}},
+	{Name: "results-book", Title: "Results book", TitleKey: "Documents.ResultsBook", make: makeResultsBook,
+		Description: "Title, contents, participants, officials, medals, team points, rankings per category and the protocol of every session. Live during the meet.",
+		Options: []Option{
+			{Name: "format", Label: "Contents", Choices: []string{"complete", "protocols"}, Default: "complete"},
+			{Name: "session", Label: "Only this session (protocols)", Default: ""},
+			{Name: "hideOfficials", Label: "Hide the officials", Default: "false"},
+			{Name: "tp1", Label: "Team points for 1st place", Default: ""},
+			{Name: "tp2", Label: "Team points for 2nd place", Default: ""},
+		}},
+	{Name: "medal-count", Title: "Medal count", TitleKey: "Documents.MedalCount", Portrait: true, make: makeMedalCount,
+		Description: "The medal ceremonies' planning sheet: per session the medals to award, then each session's categories by age group (A4 portrait)."},
+	{Name: "referee-assignments", Title: "Official assignments", TitleKey: "OfficialAssignments", make: makeRefereeSheet,
+		Description: "The officials of every session, a table per day and platform, as the referee-assignments sheet shows them."},
+}
 
 // Find returns the document with this name.
 func Find(name string) (*Document, bool) {
@@ -88,7 +109,7 @@ func (doc *Document) Make(s Source, q url.Values) ([]byte, error) {
 	if s.Logo != nil {
 		f.left, f.right = s.Logo("left"), s.Logo("right")
 	}
-	if err := doc.make(s, q, d, t, &f); err != nil {
+	if err := doc.make(newModel(s.Snap), q, d, t, &f); err != nil {
 		return nil, err
 	}
 	return d.write(f)

@@ -230,7 +230,7 @@ func BenchmarkResultsBook300(b *testing.B) {
 	s := bigSnapshot(b, 300)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := resultsBook.Make(Source{Snap: s, Now: exportTime}, nil); err != nil {
+		if _, err := named(b, "results-book").Make(Source{Snap: s, Now: exportTime}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

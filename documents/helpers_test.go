@@ -36,11 +36,7 @@ var exportTime = time.Date(2026, 3, 14, 17, 2, 0, 0, time.UTC)
 // generate makes a document and, with DOCUMENTS_OUT set, keeps the file there to look at.
 func generate(t testing.TB, name string, s *hub.Snapshot, q url.Values) []byte {
 	t.Helper()
-	d, ok := Find(name)
-	if !ok {
-		t.Fatalf("no document %q", name)
-	}
-	b, err := d.Make(Source{Snap: s, Now: exportTime}, q)
+	b, err := named(t, name).Make(Source{Snap: s, Now: exportTime}, q)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -50,6 +46,16 @@ func generate(t testing.TB, name string, s *hub.Snapshot, q url.Values) []byte {
 		}
 	}
 	return b
+}
+
+// named is the document called name.
+func named(t testing.TB, name string) *Document {
+	t.Helper()
+	d, ok := Find(name)
+	if !ok {
+		t.Fatalf("no document %q", name)
+	}
+	return d
 }
 
 // readPDF extracts the text of every page, a line per row of text, and the outline's titles.

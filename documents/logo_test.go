@@ -27,7 +27,7 @@ func pngLogo(t *testing.T, w, h int) []byte {
 func TestLogos(t *testing.T) {
 	s := demoSnapshot(t)
 	logos := map[string][]byte{"left": pngLogo(t, 40, 20), "right": []byte("<svg/>")}
-	b, err := medalCount.Make(Source{Snap: s, Now: exportTime, Logo: func(stem string) []byte { return logos[stem] }}, nil)
+	b, err := named(t, "medal-count").Make(Source{Snap: s, Now: exportTime, Logo: func(stem string) []byte { return logos[stem] }}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

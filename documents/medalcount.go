@@ -8,12 +8,6 @@ import (
 	"github.com/signintech/gopdf"
 )
 
-var medalCount = &Document{
-	Name: "medal-count", Title: "Medal count", TitleKey: "Documents.MedalCount", Portrait: true,
-	Description: "The medal ceremonies' planning sheet: per session the medals to award, then each session's categories by age group (A4 portrait).",
-	make:        makeMedalCount,
-}
-
 // medalSession is where a category's medals are awarded: after the last session any of its
 // athletes lifts in.
 func (m *model) medalSessions() map[*group]string {
@@ -53,8 +47,7 @@ func (m *model) medalsFor(g *group) [3]int {
 	return out
 }
 
-func makeMedalCount(s Source, _ url.Values, d *doc, t tr, f *frame) error {
-	m := newModel(s.Snap)
+func makeMedalCount(m *model, _ url.Values, d *doc, t tr, f *frame) error {
 	d.titlePage(*f)
 	where := m.medalSessions()
 	g, sv, b, n := t.t("Documents.Gold", "Gold"), t.t("Documents.Silver", "Silver"), t.t("Documents.Bronze", "Bronze"), t.t("Total", "Total")

@@ -41,6 +41,7 @@ func (g *group) championship() string {
 
 // model is the meet as the documents see it.
 type model struct {
+	snap     *hub.Snapshot // what the model was made from
 	db       *hub.Database
 	comp     hub.Competition
 	lifters  []*meet.Lifter
@@ -55,9 +56,8 @@ type model struct {
 // live during the meet, as the team boards are.
 func newModel(snap *hub.Snapshot) *model {
 	db := snap.Database
-	m := &model{db: db, comp: db.Competition, system: meet.SystemFor("", db.Competition),
-		tp: scoring.TeamPoints{First: db.Competition.TeamPoints1st, Second: db.Competition.TeamPoints2nd,
-			Third: db.Competition.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)}
+	m := &model{snap: snap, db: db, comp: db.Competition, system: meet.SystemFor("", db.Competition),
+		tp: meet.TeamPointsOf(db.Competition)}
 	m.lifters = meet.Lifters(db, nil)
 	m.live = map[string]bool{}
 	index := map[string]int{}

@@ -8,16 +8,10 @@ import (
 	"github.com/owlcms/tracker/scoreboards/refereeassignments"
 )
 
-var refereeSheet = &Document{
-	Name: "referee-assignments", Title: "Official assignments", TitleKey: "OfficialAssignments",
-	Description: "The officials of every session, a table per day and platform, as the referee-assignments sheet shows them.",
-	make:        makeRefereeSheet,
-}
-
 // makeRefereeSheet prints the officials' sheet from the board's own view model, so that the
 // web page and the PDF never disagree on who officiates when.
-func makeRefereeSheet(s Source, q url.Values, d *doc, t tr, f *frame) error {
-	v := refereeassignments.Data(board.NewRequest(s.Snap, "", q.Get("lang"), board.Options{}, nil))
+func makeRefereeSheet(m *model, q url.Values, d *doc, t tr, f *frame) error {
+	v := refereeassignments.Data(board.NewRequest(m.snap, "", q.Get("lang"), board.Options{}, nil))
 	d.titlePage(*f)
 	for _, tab := range v.Tables {
 		title := tab.Heading

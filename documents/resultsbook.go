@@ -2,6 +2,7 @@ package documents
 
 import (
 	"cmp"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -13,21 +14,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
-var resultsBook = &Document{
-	Name: "results-book", Title: "Results book", TitleKey: "Documents.ResultsBook",
-	Description: "Title, contents, participants, officials, medals, team points, rankings per category and the protocol of every session. Live during the meet.",
-	Options: []Option{
-		{Name: "format", Label: "Contents", Choices: []string{"complete", "protocols"}, Default: "complete"},
-		{Name: "session", Label: "Only this session (protocols)", Default: ""},
-		{Name: "hideOfficials", Label: "Hide the officials", Default: "false"},
-		{Name: "tp1", Label: "Team points for 1st place", Default: ""},
-		{Name: "tp2", Label: "Team points for 2nd place", Default: ""},
-	},
-	make: makeResultsBook,
-}
-
-func makeResultsBook(s Source, q url.Values, d *doc, t tr, f *frame) error {
-	m := newModel(s.Snap)
+func makeResultsBook(m *model, q url.Values, d *doc, t tr, f *frame) error {
 	if n, err := strconv.Atoi(q.Get("tp1")); err == nil && n > 0 {
 		m.tp.First = n
 	}
@@ -154,22 +141,12 @@ func rankText(rank, lift int) string {
 // rankings are the results per championship, gender and category.
 func rankings(d *doc, t tr, m *model) {
 	d.heading(t.t("Documents.Rankings", "Rankings"), 0)
-	last := ""
-	for _, g := range m.groups {
-		head := strings.TrimSpace(g.championship() + " – " + genderName(t, g.category.Gender))
-		if head != last {
-			if last != "" {
-				d.newPage()
-			}
-			d.heading(head, 1)
-			last = head
-		}
-		tb := table{title: t.t("Category", "Category") + " " + g.name(), columns: resultColumns(t, m, false)}
+	categoryTables(d, t, m, true, resultColumns(t, m, false), func(g *group) (rows []row) {
 		for _, e := range g.entries {
-			tb.rows = append(tb.rows, resultRow(m, e, g.name(), false))
+			rows = append(rows, resultRow(m, e, g.name(), false))
 		}
-		d.table(tb)
-	}
+		return rows
+	})
 }
 
 // protocols are the results of each session by category, with its officials and the records
@@ -183,11 +160,7 @@ func protocols(d *doc, t tr, m *model, only string, officials bool) {
 		if len(entries) == 0 {
 			continue
 		}
-		title := t.t("Documents.Protocol", "Session protocol") + " – " + t.f("Group_number", "Session {0}", s.Name)
-		if s.Description != "" {
-			title += " – " + s.Description
-		}
-		d.heading(title, 0)
+		sessionHeading(d, t, t.t("Documents.Protocol", "Session protocol"), s)
 		d.paragraph(strings.TrimSpace(strings.Join(nonEmpty(date(s.CompetitionTime)+" "+clock(s.CompetitionTime), s.PlatformName), " · ")), 9, grey)
 		var byCat []*group
 		for _, g := range m.groups {
@@ -248,7 +221,6 @@ func (t *tally) sum(g int) (n int) {
 // awards them); a medal needs the lift.
 func medalTallies(m *model, groups []*group) []*tally {
 	byTeam := map[string]*tally{}
-	var out []*tally
 	for _, g := range groups {
 		gi := min(genderOrder(g.category.Gender), 1)
 		for _, e := range g.entries {
@@ -260,7 +232,6 @@ func medalTallies(m *model, groups []*group) []*tally {
 				if t == nil {
 					t = &tally{team: e.Team}
 					byTeam[e.Team] = t
-					out = append(out, t)
 				}
 				t.medals[gi][rank-1]++
 			}
@@ -274,6 +245,7 @@ func medalTallies(m *model, groups []*group) []*tally {
 	combined := func(t *tally) [3]int {
 		return [3]int{t.medals[0][0] + t.medals[1][0], t.medals[0][1] + t.medals[1][1], t.medals[0][2] + t.medals[1][2]}
 	}
+	out := slices.Collect(maps.Values(byTeam)) // in the order of the sort below: team names are unique
 	slices.SortStableFunc(out, func(a, b *tally) int {
 		ca, cb := combined(a), combined(b)
 		return cmp.Or(cmp.Compare(cb[0], ca[0]), cmp.Compare(cb[1], ca[1]), cmp.Compare(cb[2], ca[2]), strings.Compare(a.team, b.team))

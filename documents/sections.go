@@ -250,3 +250,29 @@ func date(dt hub.DateTime) string {
 	}
 	return dt.Format("2006-01-02")
 }
+
+// sessionHeading heads a session's part of a book: "<part> – Session A1 – <description>".
+func sessionHeading(d *doc, t tr, part string, s hub.Session) {
+	title := part + " – " + t.f("Group_number", "Session {0}", s.Name)
+	if s.Description != "" {
+		title += " – " + s.Description
+	}
+	d.heading(title, 0)
+}
+
+// categoryTables prints a table of each category's rows under a heading per championship and
+// gender; with newPage every heading but the first starts a page.
+func categoryTables(d *doc, t tr, m *model, newPage bool, columns []column, rows func(g *group) []row) {
+	last := ""
+	for _, g := range m.groups {
+		head := strings.TrimSpace(g.championship() + " – " + genderName(t, g.category.Gender))
+		if head != last {
+			if newPage && last != "" {
+				d.newPage()
+			}
+			d.heading(head, 1)
+			last = head
+		}
+		d.table(table{title: t.t("Category", "Category") + " " + g.name(), columns: columns, rows: rows(g)})
+	}
+}

@@ -11,19 +11,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
-var startBook = &Document{
-	Name: "start-book", Title: "Start book", TitleKey: "Documents.StartBook",
-	Description: "Title, contents, participants, officials and time table, the athletes of every category, the start list of every session with its records and officials, the records.",
-	Options: []Option{
-		{Name: "categories", Label: "Category participants", LabelKey: "StartingList.Categories", Default: "true"},
-		{Name: "startLists", Label: "Session start lists", LabelKey: "StartingList", Default: "true"},
-		{Name: "officials", Label: "Officials", LabelKey: "Officials", Default: "true"},
-	},
-	make: makeStartBook,
-}
-
-func makeStartBook(s Source, q url.Values, d *doc, t tr, f *frame) error {
-	m := newModel(s.Snap)
+func makeStartBook(m *model, q url.Values, d *doc, t tr, f *frame) error {
 	officials := flag(q, "officials", true)
 	d.titlePage(*f)
 	participants(d, t, m)
@@ -86,20 +74,12 @@ func entryRow(e *entry, category string, start bool) row {
 // categoryParticipants lists the athletes of each category, by lot number.
 func categoryParticipants(d *doc, t tr, m *model) {
 	d.heading(t.t("Documents.CategoryParticipants", "Category participants"), 0)
-	last := ""
-	for _, g := range m.groups {
-		head := strings.TrimSpace(g.championship() + " – " + genderName(t, g.category.Gender))
-		if head != last {
-			d.heading(head, 1)
-			last = head
+	categoryTables(d, t, m, false, entryColumns(t, false), func(g *group) (rows []row) {
+		for _, e := range sortedByLot(g.entries) {
+			rows = append(rows, entryRow(e, g.name(), false))
 		}
-		tb := table{title: t.t("Category", "Category") + " " + g.name(), columns: entryColumns(t, false)}
-		es := sortedByLot(g.entries)
-		for _, e := range es {
-			tb.rows = append(tb.rows, entryRow(e, g.name(), false))
-		}
-		d.table(tb)
-	}
+		return rows
+	})
 }
 
 func sortedByLot(es []*entry) []*entry {
@@ -130,11 +110,7 @@ func startLists(d *doc, t tr, m *model, officials bool) {
 		if len(es) == 0 {
 			continue
 		}
-		title := t.t("Documents.StartList", "Start list") + " – " + t.f("Group_number", "Session {0}", s.Name)
-		if s.Description != "" {
-			title += " – " + s.Description
-		}
-		d.heading(title, 0)
+		sessionHeading(d, t, t.t("Documents.StartList", "Start list"), s)
 		d.paragraph(strings.Join(nonEmpty(date(s.CompetitionTime),
 			t.t("Documents.WeighIn", "Weigh-in")+" "+clock(s.WeighInTime),
 			t.t("StartTime", "Start")+" "+clock(s.CompetitionTime),

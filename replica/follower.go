@@ -1,6 +1,7 @@
 package replica
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,7 +13,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/owlcms/tracker/internal/defaults"
+
 	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/owlcms/tracker/hub"
 )
 
@@ -33,21 +37,11 @@ type FollowerOptions struct {
 }
 
 func (o FollowerOptions) withDefaults() FollowerOptions {
-	if o.Stream == "" {
-		o.Stream = DefaultStream
-	}
-	if o.Prefix == "" {
-		o.Prefix = DefaultPrefix
-	}
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Retry <= 0 {
-		o.Retry = time.Second
-	}
-	if o.StreamCheck <= 0 {
-		o.StreamCheck = 2 * time.Second
-	}
+	o.Stream = cmp.Or(o.Stream, DefaultStream)
+	o.Prefix = cmp.Or(o.Prefix, DefaultPrefix)
+	o.Logger = cmp.Or(o.Logger, slog.Default())
+	o.Retry = defaults.Positive(o.Retry, time.Second)
+	o.StreamCheck = defaults.Positive(o.StreamCheck, 2*time.Second)
 	return o
 }
 

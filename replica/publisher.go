@@ -2,6 +2,7 @@ package replica
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -9,7 +10,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/owlcms/tracker/internal/defaults"
+
 	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/owlcms/tracker/hub"
 )
 
@@ -32,27 +36,13 @@ type PublisherOptions struct {
 }
 
 func (o PublisherOptions) withDefaults() PublisherOptions {
-	if o.Stream == "" {
-		o.Stream = DefaultStream
-	}
-	if o.Prefix == "" {
-		o.Prefix = DefaultPrefix
-	}
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Heartbeat <= 0 {
-		o.Heartbeat = 2 * time.Second
-	}
-	if o.Timeout <= 0 {
-		o.Timeout = 2 * time.Second
-	}
-	if o.Retry <= 0 {
-		o.Retry = time.Second
-	}
-	if o.Queue <= 0 {
-		o.Queue = 1024
-	}
+	o.Stream = cmp.Or(o.Stream, DefaultStream)
+	o.Prefix = cmp.Or(o.Prefix, DefaultPrefix)
+	o.Logger = cmp.Or(o.Logger, slog.Default())
+	o.Heartbeat = defaults.Positive(o.Heartbeat, 2*time.Second)
+	o.Timeout = defaults.Positive(o.Timeout, 2*time.Second)
+	o.Retry = defaults.Positive(o.Retry, time.Second)
+	o.Queue = defaults.Positive(o.Queue, 1024)
 	return o
 }
 
@@ -122,34 +112,34 @@ func (p *Publisher) Apply(t hub.MessageType, payload []byte) (hub.ApplyResult, e
 
 // LoadDatabaseJSON loads a database and publishes it.
 func (p *Publisher) LoadDatabaseJSON(data []byte, checksum string) (hub.DatabaseResult, error) {
-	r, err := p.Hub.LoadDatabaseJSON(data, checksum)
-	if err == nil && !r.Unchanged {
-		p.enqueueDatabase()
-	}
-	return r, err
+	return p.database(p.Hub.LoadDatabaseJSON(data, checksum))
 }
 
 // LoadDatabaseZip loads a database_zip and publishes the database it held.
 func (p *Publisher) LoadDatabaseZip(zipData []byte) (hub.DatabaseResult, error) {
-	r, err := p.Hub.LoadDatabaseZip(zipData)
+	return p.database(p.Hub.LoadDatabaseZip(zipData))
+}
+
+// LoadTranslationsZip loads translations and publishes them.
+func (p *Publisher) LoadTranslationsZip(zipData []byte) (hub.TranslationsResult, error) {
+	return p.translations(p.Hub.LoadTranslationsZip(zipData))
+}
+
+// LoadTranslationsJSON loads translations (the demo's way) and publishes them.
+func (p *Publisher) LoadTranslationsJSON(data []byte) (hub.TranslationsResult, error) {
+	return p.translations(p.Hub.LoadTranslationsJSON(data))
+}
+
+// database publishes the database a load changed.
+func (p *Publisher) database(r hub.DatabaseResult, err error) (hub.DatabaseResult, error) {
 	if err == nil && !r.Unchanged {
 		p.enqueueDatabase()
 	}
 	return r, err
 }
 
-// LoadTranslationsZip loads translations and publishes them.
-func (p *Publisher) LoadTranslationsZip(zipData []byte) (hub.TranslationsResult, error) {
-	r, err := p.Hub.LoadTranslationsZip(zipData)
-	if err == nil && !r.Unchanged {
-		p.enqueueTranslations()
-	}
-	return r, err
-}
-
-// LoadTranslationsJSON loads translations (the demo's way) and publishes them.
-func (p *Publisher) LoadTranslationsJSON(data []byte) (hub.TranslationsResult, error) {
-	r, err := p.Hub.LoadTranslationsJSON(data)
+// translations publishes the translations a load changed.
+func (p *Publisher) translations(r hub.TranslationsResult, err error) (hub.TranslationsResult, error) {
 	if err == nil && !r.Unchanged {
 		p.enqueueTranslations()
 	}

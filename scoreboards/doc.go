@@ -1,6 +1,8 @@
 // Package scoreboards lists the boards the tracker serves.
 //
 // Each board is one sub-package, scoreboards/<name without dashes>/, holding:
+//   - its declaration (declaration.go): what sets it apart, the rest coming from its category
+//     through board.New (docs/architecture.md, "Adding a board");
 //   - a pure data helper: a board.Request (a hub snapshot, the platform, the viewer's language
 //     and options) → a view model holding only what the board shows, table-tested. Every
 //     number a board shows takes this path: hub (OWLCMS's data, decoded) → the board's helper

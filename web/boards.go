@@ -19,6 +19,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/web/events"
+	"github.com/owlcms/tracker/web/fragcache"
 )
 
 // The scoreboards: /<board>?fop=A&lang=fr&... is the page, and /<board>/<fragment>?... the
@@ -75,7 +76,13 @@ func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	e, err := s.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
-		return templ.RenderFragments(r.Context(), out, bd.View(req), frag.Name)
+		render := func(w io.Writer) error {
+			return templ.RenderFragments(r.Context(), w, bd.View(req), frag.Name)
+		}
+		if frag.Rows {
+			return fragcache.NumberRows(out, frag.Name, render)
+		}
+		return render(out)
 	})
 	if err != nil {
 		return failed("could not render this board; the error is in the tracker's log",
@@ -87,8 +94,30 @@ func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("HX-Refresh", "true")
 	}
 	setServerTime(w)
+	if frag.Rows {
+		serveRows(s.cache, w, r, e)
+		return nil
+	}
 	e.ServeHTTP(w, r)
 	return nil
+}
+
+// serveRows answers a fragment whose rows may travel alone (board.Fragment.Rows), for a page
+// that says which version it shows: nothing (204) when that is the current one, only the rows
+// that changed when nothing else did, else the whole fragment. Every answer names the version
+// it brings the page to; static/js/rows.js keeps it on the fragment's element.
+func serveRows(c *fragcache.Cache, w http.ResponseWriter, r *http.Request, e *fragcache.Entry) {
+	w.Header().Set(fragcache.VersionHeader, e.ETag)
+	have := r.Header.Get(fragcache.HaveHeader)
+	if have == e.ETag {
+		w.WriteHeader(http.StatusNoContent) // htmx swaps nothing on a 204
+		return
+	}
+	if d := c.Rows(have, e); d != nil {
+		d.ServeRows(w, r)
+		return
+	}
+	e.ServeHTTP(w, r)
 }
 
 // setServerTime stamps a response with the server's time (Unix ms), as late as possible: the

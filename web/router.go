@@ -29,6 +29,8 @@ type Config struct {
 	// before shutting the HTTP server down (Close), since event streams never end by
 	// themselves.
 	Events *events.Broker
+	// Feed is the broadcast automation feed (docs/automation.md), run and closed like Events.
+	Feed *events.Feed
 	// Fragments caches rendered board fragments; nil means a default-sized cache.
 	Fragments *fragcache.Cache
 	// Replication, when the tracker publishes to replicas or is one, says how that goes in one
@@ -66,6 +68,7 @@ func NewRouter(cfg Config) http.Handler {
 	// A HEAD on a stream answers its headers without holding a viewer's slot open.
 	root.Head("/events", s.handle(s.streamHead))
 	root.Head(events.PathPrefix+"*", s.handle(s.streamHead))
+	root.Get(automationEvents, s.handle(s.automationStream)) // a stream too: outside the middleware
 
 	r := root.With(
 		// Only streaming-safe middleware: /ws lives for hours. Recoverer skips upgraded
@@ -80,6 +83,8 @@ func NewRouter(cfg Config) http.Handler {
 	r.Get("/api/status", s.handle(s.apiStatus))
 	r.Get("/documents", s.handle(s.documentsPage))
 	r.Get("/documents/{file}", s.handle(s.documentPDF))
+	r.Get(automationState, s.handle(s.automationStateText))
+	r.Get(monitorPath, s.handle(s.monitorPage))
 
 	// OWLCMS may be configured with any of these paths; the adapter routes on the envelope
 	// type, not the path.
@@ -92,16 +97,12 @@ func NewRouter(cfg Config) http.Handler {
 
 	// The boards last: /{board} matches any single path segment the routes above do not.
 	r.Get(linkPath, s.handle(s.link))
-	r.Get(teamExportPath+".xlsx", s.handle(s.teamExportXLSX))
-	r.Get(teamExportPath+".csv", s.handle(s.teamExportCSV))
+	r.Get(teamExportPath+".{ext}", s.handle(s.teamExport))
 	r.With(embeddable).Get("/{board}", s.handle(s.page))
 	r.Get("/{board}/{fragment}", s.handle(s.fragment))
 	return root
 }
 
-// streamPlatform is the platform of an /events URL ("" for the global stream). Only
-// platforms the hub knows get a stream: streams are never removed, so letting any URL create
-// one would let a stranger use up the slots before OWLCMS's platforms arrive.
 // streamPlatform is the platform of an event stream's URL ("" for the global stream). Only
 // platforms the hub knows get a stream: streams are never removed, so letting any URL create
 // one would let a stranger use up the slots before OWLCMS's platforms arrive.

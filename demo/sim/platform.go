@@ -78,7 +78,7 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 	s.mu.Lock()
 	if p.Session != nil && !p.Session.Done {
 		p.Session.Done = true
-		p.State, p.BreakType, p.UIEvent = demo.StateBreak, string(hub.BreakGroupDone), hub.UIEventGroupDone
+		p.State, p.BreakType, p.UIEvent = hub.StateBreak, string(hub.BreakGroupDone), hub.UIEventGroupDone
 		p.BreakClockEvent, p.BreakMillis = string(hub.TimerBreakPaused), 0
 		s.sendUpdate(p)
 		s.mu.Unlock()
@@ -88,7 +88,7 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 		s.mu.Lock()
 	}
 	next := s.following(p)
-	p.Session, p.State, p.BreakType, p.UIEvent = next, demo.StateBreak, string(hub.BreakBeforeIntroduction), hub.UIEventSwitchGroup
+	p.Session, p.State, p.BreakType, p.UIEvent = next, hub.StateBreak, string(hub.BreakBeforeIntroduction), hub.UIEventSwitchGroup
 	s.sendUpdate(p)
 	s.mu.Unlock()
 	if !s.countdown(ctx, p, string(hub.BreakBeforeIntroduction), introCountdown) || !s.countdown(ctx, p, string(hub.BreakFirstSnatch), liftCountdown) {
@@ -96,7 +96,7 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p.State, p.BreakType, p.UIEvent = demo.StateCurrentAthlete, "", hub.UIEventStartLifting
+	p.State, p.BreakType, p.UIEvent = hub.StateCurrentAthlete, "", hub.UIEventStartLifting
 	p.BreakClockEvent, p.BreakMillis = "", 0
 	p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), string(hub.TimerSet)
 	s.sendUpdate(p)
@@ -138,11 +138,11 @@ func (s *simulation) following(p *demo.Platform) *demo.Session {
 func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType string, d time.Duration) bool {
 	real := s.real(d)
 	s.mu.Lock()
-	p.State, p.BreakType, p.UIEvent = demo.StateBreak, breakType, hub.UIEventBreakStarted
+	p.State, p.BreakType, p.UIEvent = hub.StateBreak, breakType, hub.UIEventBreakStarted
 	p.BreakClockEvent, p.BreakMillis = string(hub.TimerBreakStarted), int(real.Milliseconds())
 	s.sendUpdate(p)
 	s.link.send("timer", map[string]any{
-		"fopName": p.Name, "fopState": string(demo.StateBreak), "break": "true", "breakType": breakType,
+		"fopName": p.Name, "fopState": string(hub.StateBreak), "break": "true", "breakType": breakType,
 		"breakTimerEventType": string(hub.TimerBreakStarted), "breakMillisRemaining": strconv.FormatInt(real.Milliseconds(), 10),
 		"breakStartTimeMillis": strconv.FormatInt(time.Now().UnixMilli(), 10), "indefiniteBreak": "false",
 	})
@@ -155,43 +155,37 @@ func (s *simulation) countdown(ctx context.Context, p *demo.Platform, breakType 
 func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete) bool {
 	s.mu.Lock()
 	allowed := demo.TimeAllowed(p.Session)
-	p.State, p.UIEvent, p.ClockMillis, p.ClockEvent = demo.StateCurrentAthlete, hub.UIEventLiftingOrderUpdated, allowed, string(hub.TimerSet)
+	p.State, p.UIEvent, p.ClockMillis, p.ClockEvent = hub.StateCurrentAthlete, hub.UIEventLiftingOrderUpdated, allowed, string(hub.TimerSet)
 	p.BreakType, p.BreakClockEvent, p.BreakMillis = "", "", 0 // any countdown is over
 	s.sendUpdate(p)
 	s.clock(p, string(hub.TimerSet), allowed, allowed)
 	liftFor := minLift + time.Duration(s.rng.Int64N(int64(maxLift-minLift)))
 	good := s.rng.Float64() < 0.72
-	s.mu.Unlock()
-	if !s.sleep(ctx, announce) {
+	if !s.pause(ctx, announce) {
 		return false
 	}
 
-	s.mu.Lock()
-	p.State, p.ClockEvent = demo.StateTimeRunning, string(hub.TimerStart)
+	p.State, p.ClockEvent = hub.StateTimeRunning, string(hub.TimerStart)
 	s.clock(p, string(hub.TimerStart), allowed, allowed)
-	s.mu.Unlock()
-	if !s.sleep(ctx, liftFor) {
+	if !s.pause(ctx, liftFor) {
 		return false
 	}
 
 	left := max(allowed-int(s.real(liftFor).Milliseconds()), 0)
-	s.mu.Lock()
-	p.State, p.ClockEvent, p.ClockMillis = demo.StateTimeStopped, string(hub.TimerStop), left
+	p.State, p.ClockEvent, p.ClockMillis = hub.StateTimeStopped, string(hub.TimerStop), left
 	s.clock(p, string(hub.TimerStop), left, allowed)
-	p.State = demo.StateDownSignal
+	p.State = hub.StateDownSignal
 	s.decision(p, string(hub.DecisionDownSignal), nil)
 	// The three referees have decided: OWLCMS tells the jury at once (not for the public),
 	// spelled differently by different builds, and shows the lights after the reversal delay.
 	lights := s.lights(good)
 	s.decision(p, initialSpellings[s.lifts%len(initialSpellings)], lights)
 	s.lifts++
-	s.mu.Unlock()
-	if !s.sleep(ctx, reversalDelay) {
+	if !s.pause(ctx, reversalDelay) {
 		return false
 	}
 
-	s.mu.Lock()
-	p.State = demo.StateDecisionsVisible
+	p.State = hub.StateDecisionsVisible
 	s.decision(p, string(hub.DecisionFull), lights)
 	i := a.AttemptsDone()
 	if err := a.RecordLift(good, time.Now()); err != nil {
@@ -204,13 +198,11 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 		p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), string(hub.TimerSet)
 	}
 	s.sendUpdate(p) // OWLCMS recomputes the lifting order as soon as the lights are shown
-	s.mu.Unlock()
-	if !s.sleep(ctx, decisionShown) {
+	if !s.pause(ctx, decisionShown) {
 		return false
 	}
 
-	s.mu.Lock()
-	p.State = demo.StateCurrentAthlete
+	p.State = hub.StateCurrentAthlete
 	s.decision(p, string(hub.DecisionReset), nil)
 	jury := s.rng.IntN(juryEvery) == 0
 	s.mu.Unlock()
@@ -248,11 +240,9 @@ func (s *simulation) juryConfirms(ctx context.Context, p *demo.Platform, a *demo
 		"athleteAbbreviated": strings.ToUpper(a.LastName) + " " + firstInitial(a.FirstName), "waitForAnnouncer": "false",
 		"actualLift": lift, "recordKind": "none",
 	})
-	s.mu.Unlock()
-	if !s.sleep(ctx, decisionShown) {
+	if !s.pause(ctx, decisionShown) {
 		return false
 	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.jury(p, "END_DELIBERATION", nil)
 	return true
@@ -336,11 +326,9 @@ func (s *simulation) medals(ctx context.Context, p *demo.Platform) bool {
 	p.UIEvent = "CeremonyStarted"
 	target["ceremonyEventType"] = "ceremonyStarted"
 	s.sendUpdate(p, target)
-	s.mu.Unlock()
-	if !s.sleep(ctx, resultsShown/2) {
+	if !s.pause(ctx, resultsShown/2) {
 		return false
 	}
-	s.mu.Lock()
 	defer s.mu.Unlock()
 	p.UIEvent = "CeremonyDone"
 	s.sendUpdate(p, map[string]any{"ceremonyType": "MEDALS", "ceremonyEventType": "ceremonyDone"})

@@ -16,11 +16,14 @@
 package sim
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"math/rand/v2"
 	"sync"
 	"time"
+
+	"github.com/owlcms/tracker/internal/defaults"
 
 	"github.com/owlcms/tracker/demo"
 )
@@ -54,12 +57,8 @@ var AllCallbacks = []string{"database", "translations_zip", "flags_zip", "logos_
 // Run simulates OWLCMS until ctx ends, connecting (and reconnecting) to o.URL. It returns
 // when ctx is done; every goroutine it starts has ended by then.
 func Run(ctx context.Context, o Options) {
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Speed <= 0 {
-		o.Speed = 1
-	}
+	o.Logger = cmp.Or(o.Logger, slog.Default())
+	o.Speed = defaults.Positive(o.Speed, 1)
 	if len(o.Backoff) == 0 {
 		o.Backoff = Backoff
 	}
@@ -109,6 +108,18 @@ func (s *simulation) sleep(ctx context.Context, d time.Duration) bool {
 	case <-t.C:
 		return true
 	}
+}
+
+// pause lets the platform be for d of meet time with the lock released, as between two of
+// OWLCMS's updates. It holds the lock again when it reports true; false (the simulation
+// stopping) leaves it released, for the caller to return.
+func (s *simulation) pause(ctx context.Context, d time.Duration) bool {
+	s.mu.Unlock()
+	if !s.sleep(ctx, d) {
+		return false
+	}
+	s.mu.Lock()
+	return true
 }
 
 // real is a meet duration in real time.

@@ -1,6 +1,7 @@
 package owlcms
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -10,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/owlcms/tracker/internal/defaults"
 
 	"github.com/coder/websocket"
 
@@ -125,39 +128,19 @@ type Handler struct {
 
 // NewHandler returns a Handler feeding h. No goroutine runs until the first connection.
 func NewHandler(h Hub, o Options) *Handler {
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
+	o.Logger = cmp.Or(o.Logger, slog.Default())
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.ReadLimit <= 0 {
-		o.ReadLimit = defaultReadLimit
-	}
-	if o.LearningMaxBytes <= 0 {
-		o.LearningMaxBytes = defaultLearningMaxBytes
-	}
-	if o.PingInterval <= 0 {
-		o.PingInterval = defaultPingInterval
-	}
-	if o.PingTimeout <= 0 {
-		o.PingTimeout = defaultPingTimeout
-	}
-	if o.MaxConnections <= 0 {
-		o.MaxConnections = defaultMaxConnections
-	}
-	if o.MaxConnectionsPerIP <= 0 {
-		o.MaxConnectionsPerIP = defaultMaxPerIP
-	}
-	if o.PreAuthBudget <= 0 {
-		o.PreAuthBudget = 2 * o.ReadLimit
-	}
-	if o.UnansweredAfter <= 0 {
-		o.UnansweredAfter = defaultUnansweredAfter
-	}
-	if o.FailureBackoff <= 0 {
-		o.FailureBackoff = defaultFailureBackoff
-	}
+	o.ReadLimit = defaults.Positive(o.ReadLimit, defaultReadLimit)
+	o.LearningMaxBytes = defaults.Positive(o.LearningMaxBytes, defaultLearningMaxBytes)
+	o.PingInterval = defaults.Positive(o.PingInterval, defaultPingInterval)
+	o.PingTimeout = defaults.Positive(o.PingTimeout, defaultPingTimeout)
+	o.MaxConnections = defaults.Positive(o.MaxConnections, defaultMaxConnections)
+	o.MaxConnectionsPerIP = defaults.Positive(o.MaxConnectionsPerIP, defaultMaxPerIP)
+	o.PreAuthBudget = defaults.Positive(o.PreAuthBudget, 2*o.ReadLimit)
+	o.UnansweredAfter = defaults.Positive(o.UnansweredAfter, defaultUnansweredAfter)
+	o.FailureBackoff = defaults.Positive(o.FailureBackoff, defaultFailureBackoff)
 	hd := &Handler{
 		hub:       h,
 		log:       o.Logger,

@@ -15,6 +15,7 @@
 package persist
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -25,6 +26,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"time"
+
+	"github.com/owlcms/tracker/internal/defaults"
 
 	"github.com/owlcms/tracker/hub"
 )
@@ -102,12 +105,8 @@ func readFile(dir, name string, log *slog.Logger) ([]byte, bool) {
 // more if anything is pending and returns. Write failures are logged and retried at the next
 // change.
 func Run(ctx context.Context, h *hub.Hub, o Options) {
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Debounce <= 0 {
-		o.Debounce = 300 * time.Millisecond
-	}
+	o.Logger = cmp.Or(o.Logger, slog.Default())
+	o.Debounce = defaults.Positive(o.Debounce, 300*time.Millisecond)
 	w := &writer{h: h, dir: o.Dir, log: o.Logger}
 	sub := h.Subscribe()
 	defer sub.Close()

@@ -89,13 +89,8 @@ func AgeFactor(year int, gender string, age int) float64 {
 // MastersAgeFactor is the IWF masters age factor (SMF for men up to 90, SMHF for women up to
 // 80, the last value above): 1 under 30.
 func MastersAgeFactor(gender string, age int) float64 {
-	switch normGender(gender) {
-	case "M":
-		return ageFactor(ageMen, age, 90)
-	case "F":
-		return ageFactor(ageWomen, age, 80)
-	}
-	return 1
+	t := ageTables[normGender(gender)]
+	return t.factor(age, t.masters)
 }
 
 // qpoints is one gender's Q-points regression (Huebner, 2025).
@@ -121,22 +116,24 @@ func QMasters(total, bw float64, gender string, age int) float64 {
 // QAgeFactor is the age factor of Q-masters: the masters factors, extended to 95 for men and
 // 90 for women.
 func QAgeFactor(gender string, age int) float64 {
-	switch normGender(gender) {
-	case "M":
-		return ageFactor(ageMen, age, 95)
-	case "F":
-		return ageFactor(ageWomen, age, 90)
-	}
-	return 1
+	t := ageTables[normGender(gender)]
+	return t.factor(age, t.qMasters)
 }
 
-// ageFactor looks an age up in a table that starts at 30, capped at maxAge.
-func ageFactor(table []float64, age, maxAge int) float64 {
-	if age < 30 {
+// ageTable is a gender's age factors from 30 on, and the last age of each system's factors.
+type ageTable struct {
+	factors           []float64
+	masters, qMasters int
+}
+
+var ageTables = map[string]ageTable{"M": {ageMen, 90, 95}, "F": {ageWomen, 80, 90}}
+
+// factor is the factor of age, that of last above it; 1 under 30 and for an unknown gender.
+func (t ageTable) factor(age, last int) float64 {
+	if age < 30 || len(t.factors) == 0 {
 		return 1
 	}
-	age = min(age, maxAge, 30+len(table)-1)
-	return table[age-30]
+	return t.factors[min(age, last, 30+len(t.factors)-1)-30]
 }
 
 // Age is an athlete's age for the age factors, as the IWF counts it for masters: the year of

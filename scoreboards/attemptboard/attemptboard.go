@@ -8,38 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
-
-const (
-	title    = "Attempt board"
-	titleKey = "AttemptBoard" // OWLCMS's translation of the title
-)
-
-// Board is the attempt board's registration.
-var Board = &board.Board{
-	Name:        "attempt-board",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "Full screen for the platform: the lifter, the weight and the barbell as loaded, the clock and the decision.",
-	Category:    board.AttemptBoard,
-	Order:       100,
-	Options: []board.Option{
-		{Key: "showPlates", Label: "Show the barbell", Kind: "bool", Default: "true"},
-		{Key: "showTimer", Label: "Show the clock", Kind: "bool", Default: "true"},
-		{Key: "showDecisions", Label: "Show the decisions", Kind: "bool", Default: "true"},
-		{Key: "showPicture", Label: "Show the athlete's picture", Kind: "bool", Default: "true"},
-		{Key: "showFlag", Label: "Show the flag", Kind: "bool", Default: "true"},
-	},
-	NoCommon:  []string{"showLeaders", "showRecords"},
-	Fragments: []board.Fragment{{Name: "board", Live: true}},
-	Wants:     []hub.Resource{hub.ResourcePictures, hub.ResourceFlags},
-	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is everything the attempt board shows.
 type View struct {
@@ -82,12 +54,12 @@ const longName = 18
 // read from the hub snapshot in r here (hub → board → components), and the templates only lay
 // it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(r.T(titleKey, title))}
+	v := View{Page: r.Page(declaration.PageTitle(r))}
 	v.Page.Stylesheets = []string{"css/attemptboard.css"}
 	f := r.FOP
 	m := board.ModeOf(f)
 	v.Mode = string(m)
-	if m == board.ModeWait {
+	if m == hub.ModeWait {
 		v.Waiting = true
 		v.Headline = r.CompetitionName()
 		v.Message = r.WaitingNextSession()
@@ -102,7 +74,7 @@ func Data(r board.Request) View {
 		if v.Headline == "" {
 			v.Headline, v.Message = v.Message, ""
 		}
-		if m != board.ModeLiftCountdown {
+		if m != hub.ModeLiftCountdown {
 			return v // the weight of the first lift stays up only for its countdown
 		}
 	} else {

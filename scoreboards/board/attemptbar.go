@@ -16,7 +16,7 @@ const KgSymbol = "\u00a0kg"
 func AttemptBar(r Request) components.AttemptBarView {
 	f := r.FOP
 	m := ModeOf(f)
-	if m == ModeWait {
+	if m == hub.ModeWait {
 		return components.AttemptBarView{
 			Waiting:     true,
 			Mode:        string(m),

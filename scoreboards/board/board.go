@@ -28,7 +28,8 @@ const (
 // Categories lists the groups in display order.
 var Categories = []Category{Standard, Team, AttemptBoard, VideoOverlay, Documents}
 
-// Board describes one board.
+// Board describes one board. A board declares only what sets it apart and New fills in the
+// rest from its category.
 type Board struct {
 	Name        string // URL path: /<Name>?fop=A
 	Title       string // English title; TitleKey's translation wins when OWLCMS has it
@@ -56,6 +57,10 @@ type Fragment struct {
 	// the others only with its athletes, order and records (DataVersion), so a clock event
 	// never re-renders an athlete grid.
 	Live bool
+	// Rows fragments are tables whose rows may travel alone: a page that shows an earlier
+	// version gets only the rows that changed, when nothing else did (docs/performance.md).
+	// Only for fragments whose rows no script changes on the page.
+	Rows bool
 }
 
 // Fragment returns the board's fragment called name.

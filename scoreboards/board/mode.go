@@ -6,24 +6,9 @@ import (
 	"github.com/owlcms/tracker/hub"
 )
 
-// Mode is what a board shows for a platform; the hub computes it (FOP.BoardMode), so that
-// boards and the status page never disagree.
-type Mode = hub.Mode
-
-// The board modes, under the names the boards have always used.
-const (
-	ModeWait                  = hub.ModeWait
-	ModeIntroCountdown        = hub.ModeIntroCountdown
-	ModeLiftCountdown         = hub.ModeLiftCountdown
-	ModeLiftCountdownCeremony = hub.ModeLiftCountdownCeremony
-	ModeCeremony              = hub.ModeCeremony
-	ModeInterruption          = hub.ModeInterruption
-	ModeSessionDone           = hub.ModeSessionDone
-	ModeCurrentAthlete        = hub.ModeCurrentAthlete
-)
-
-// ModeOf is the board mode of a platform (nil: waiting).
-func ModeOf(f *hub.FOP) Mode { return f.BoardMode() }
+// ModeOf is the board mode of a platform (nil: waiting); the hub computes it (FOP.BoardMode),
+// so that boards and the status page never disagree.
+func ModeOf(f *hub.FOP) hub.Mode { return f.BoardMode() }
 
 // breakTypeOf is the break type, completed from a jury event when OWLCMS's break update has
 // not arrived yet.
@@ -44,8 +29,8 @@ func breakTypeOf(f *hub.FOP) hub.BreakType {
 // "Session M1 – Time before Snatch", "Session M1 – Jury Deliberation", "Session M1 – Results".
 // OWLCMS builds the same text (BreakDisplay.inferMessage) in its own language; the tracker
 // builds it per viewer from the translation keys.
-func BreakMessage(r Request, m Mode) string {
-	if f := r.FOP; m == ModeSessionDone && f != nil && f.SessionName != "" {
+func BreakMessage(r Request, m hub.Mode) string {
+	if f := r.FOP; m == hub.ModeSessionDone && f != nil && f.SessionName != "" {
 		// OWLCMS's own key for it (BreakDisplay.groupResults).
 		return hub.PlainText(r.Tf("Group_number_results", "Session {0} &ndash; Results", f.SessionName))
 	}
@@ -58,7 +43,7 @@ func BreakMessage(r Request, m Mode) string {
 
 // BreakParts are BreakMessage's two halves: "Session M1" ("" without a session name) and the
 // message, for boards that show them on two lines.
-func BreakParts(r Request, m Mode) (session, msg string) {
+func BreakParts(r Request, m hub.Mode) (session, msg string) {
 	f := r.FOP
 	if f == nil {
 		return "", ""
@@ -66,7 +51,7 @@ func BreakParts(r Request, m Mode) (session, msg string) {
 	if f.SessionName != "" {
 		session = strings.TrimSpace(hub.PlainText(r.Tf("Group_number", "Session {0}", f.SessionName)))
 	}
-	if m == ModeSessionDone {
+	if m == hub.ModeSessionDone {
 		return session, hub.PlainText(r.T("PublicMsg.GroupDone", "Results"))
 	}
 	return session, hub.PlainText(breakText(r, f))

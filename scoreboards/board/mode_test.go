@@ -34,59 +34,59 @@ func TestModeAndMessage(t *testing.T) {
 	tests := []struct {
 		name string
 		edit func(f *hub.FOP)
-		mode board.Mode
+		mode hub.Mode
 		en   string // the bar's message; "" for a lifter or the waiting screen
 		fr   string
 	}{
-		{"lifting", nil, board.ModeCurrentAthlete, "", ""},
-		{"nothing received", func(f *hub.FOP) { *f = hub.FOP{Name: f.Name} }, board.ModeCurrentAthlete, "", ""},
-		{"hidden by OWLCMS", func(f *hub.FOP) { f.Hidden = true }, board.ModeWait, "", ""},
-		{"inactive, nobody to lift", func(f *hub.FOP) { f.State, f.Mode, f.CurrentKey = "INACTIVE", "", "" }, board.ModeWait, "", ""},
-		{"inactive with a current athlete still shows them", func(f *hub.FOP) { f.State, f.Mode = "INACTIVE", "" }, board.ModeCurrentAthlete, "", ""},
+		{"lifting", nil, hub.ModeCurrentAthlete, "", ""},
+		{"nothing received", func(f *hub.FOP) { *f = hub.FOP{Name: f.Name} }, hub.ModeCurrentAthlete, "", ""},
+		{"hidden by OWLCMS", func(f *hub.FOP) { f.Hidden = true }, hub.ModeWait, "", ""},
+		{"inactive, nobody to lift", func(f *hub.FOP) { f.State, f.Mode, f.CurrentKey = "INACTIVE", "", "" }, hub.ModeWait, "", ""},
+		{"inactive with a current athlete still shows them", func(f *hub.FOP) { f.State, f.Mode = "INACTIVE", "" }, hub.ModeCurrentAthlete, "", ""},
 		{"countdown to the introduction", breakState("INTRO_COUNTDOWN", "BEFORE_INTRODUCTION", ""),
-			board.ModeIntroCountdown, "Session A1 – Time before Introduction", "Plateau A1 – Décompte avant la présentation"},
+			hub.ModeIntroCountdown, "Session A1 – Time before Introduction", "Plateau A1 – Décompte avant la présentation"},
 		{"countdown to the snatch, mode computed", breakState("", "FIRST_SNATCH", ""),
-			board.ModeLiftCountdown, "Session A1 – Time before Snatch", "Plateau A1 – Décompte avant l'arraché"},
+			hub.ModeLiftCountdown, "Session A1 – Time before Snatch", "Plateau A1 – Décompte avant l'arraché"},
 		{"countdown to the C&J", breakState("LIFT_COUNTDOWN", "FIRST_CJ", ""),
-			board.ModeLiftCountdown, "Session A1 – Time before Clean & Jerk", "Plateau A1 – Time before Clean & Jerk"},
+			hub.ModeLiftCountdown, "Session A1 – Time before Clean & Jerk", "Plateau A1 – Time before Clean & Jerk"},
 		{"introduction of athletes during the countdown", breakState("", "FIRST_SNATCH", "INTRODUCTION"),
-			board.ModeCeremony, "Session A1 – Introduction of Athletes", "Plateau A1 – Présentation des athlètes"},
+			hub.ModeCeremony, "Session A1 – Introduction of Athletes", "Plateau A1 – Présentation des athlètes"},
 		{"medals while the C&J countdown runs", breakState("", "FIRST_CJ", "MEDALS"),
-			board.ModeLiftCountdownCeremony, "Session A1 – Medal Ceremony", "Plateau A1 – Remise de médailles"},
+			hub.ModeLiftCountdownCeremony, "Session A1 – Medal Ceremony", "Plateau A1 – Remise de médailles"},
 		{"officials' introduction", breakState("CEREMONY", "CEREMONY", "OFFICIALS_INTRODUCTION"),
-			board.ModeCeremony, "Session A1 – Introduction of Officials", "Plateau A1 – Introduction of Officials"},
+			hub.ModeCeremony, "Session A1 – Introduction of Officials", "Plateau A1 – Introduction of Officials"},
 		{"a ceremony that ended no longer names it", func(f *hub.FOP) {
 			breakState("", "FIRST_CJ", "MEDALS")(f)
 			f.CeremonyEvent = "ceremonyDone"
-		}, board.ModeLiftCountdown, "Session A1 – Time before Clean & Jerk", "Plateau A1 – Time before Clean & Jerk"},
+		}, hub.ModeLiftCountdown, "Session A1 – Time before Clean & Jerk", "Plateau A1 – Time before Clean & Jerk"},
 		{"technical issue", breakState("INTERRUPTION", "TECHNICAL", ""),
-			board.ModeInterruption, "Session A1 – Competition paused", "Plateau A1 – Pause"},
+			hub.ModeInterruption, "Session A1 – Competition paused", "Plateau A1 – Pause"},
 		{"marshal, mode computed", breakState("", "MARSHAL", ""),
-			board.ModeInterruption, "Session A1 – Competition paused", "Plateau A1 – Pause"},
+			hub.ModeInterruption, "Session A1 – Competition paused", "Plateau A1 – Pause"},
 		{"jury deliberation", breakState("INTERRUPTION", "JURY", ""),
-			board.ModeInterruption, "Session A1 – Jury Deliberation", "Plateau A1 – Délibération du jury"},
+			hub.ModeInterruption, "Session A1 – Jury Deliberation", "Plateau A1 – Délibération du jury"},
 		{"challenge", breakState("INTERRUPTION", "CHALLENGE", ""),
-			board.ModeInterruption, "Session A1 – Challenge", "Plateau A1 – Contestation"},
+			hub.ModeInterruption, "Session A1 – Challenge", "Plateau A1 – Contestation"},
 		{"jury event before OWLCMS's break update", func(f *hub.FOP) {
 			f.Mode, f.State, f.Break = "INTERRUPTION", "BREAK", true
 			f.Decision = hub.Decision{Event: "START_DELIBERATION"}
-		}, board.ModeInterruption, "Session A1 – Jury Deliberation", "Plateau A1 – Délibération du jury"},
+		}, hub.ModeInterruption, "Session A1 – Jury Deliberation", "Plateau A1 – Délibération du jury"},
 		{"challenge event before OWLCMS's break update", func(f *hub.FOP) {
 			f.Mode, f.State, f.Break = "INTERRUPTION", "BREAK", true
 			f.Decision = hub.Decision{Event: "CHALLENGE"}
-		}, board.ModeInterruption, "Session A1 – Challenge", "Plateau A1 – Contestation"},
+		}, hub.ModeInterruption, "Session A1 – Challenge", "Plateau A1 – Contestation"},
 		{"session done", func(f *hub.FOP) {
 			breakState("SESSION_DONE", "GROUP_DONE", "")(f)
 			f.SessionDone = true
-		}, board.ModeSessionDone, "Session A1 – Results", "Plateau A1 – Résultats"},
+		}, hub.ModeSessionDone, "Session A1 – Results", "Plateau A1 – Résultats"},
 		{"session done without a session name", func(f *hub.FOP) {
 			f.SessionDone, f.SessionName = true, ""
-		}, board.ModeSessionDone, "Results", "Results"},
+		}, hub.ModeSessionDone, "Results", "Results"},
 		{"reopened: a stale SESSION_DONE mode is not believed", func(f *hub.FOP) {
 			f.Mode, f.SessionDone = "SESSION_DONE", false
-		}, board.ModeCurrentAthlete, "", ""},
+		}, hub.ModeCurrentAthlete, "", ""},
 		{"break without a type", breakState("", "", ""),
-			board.ModeInterruption, "Session A1 – Competition paused", "Plateau A1 – Pause"},
+			hub.ModeInterruption, "Session A1 – Competition paused", "Plateau A1 – Pause"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +116,7 @@ func TestModeAndMessage(t *testing.T) {
 			}
 		})
 	}
-	if got := board.ModeOf(nil); got != board.ModeWait {
+	if got := board.ModeOf(nil); got != hub.ModeWait {
 		t.Errorf("ModeOf(nil) = %s", got)
 	}
 }

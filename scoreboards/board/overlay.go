@@ -30,5 +30,18 @@ func (r Request) Choice(key string, choices ...string) string {
 // PositionOption is the option of the overlays that sit at the top or bottom of the frame.
 var PositionOption = Option{Key: "position", Label: "Position", Kind: "select", Choices: []string{"bottom", "top"}, Default: "bottom"}
 
-// OverlayNoCommon are the common options that mean nothing on a video overlay.
-var OverlayNoCommon = []string{"showLeaders", "showRecords"}
+// BarOverlay is what the overlays built on the attempt bar show: the bar at the bottom or top
+// of the frame (PositionOption), and nothing at all while the platform has no session.
+type BarOverlay struct {
+	Page     components.PageMeta
+	Position string // "bottom" or "top" of the frame
+	Hidden   bool   // no session on the platform: nothing over the video
+	Bar      components.AttemptBarView
+}
+
+// BarOverlay is the standard attempt bar as an overlay titled title.
+func (r Request) BarOverlay(title string) BarOverlay {
+	v := BarOverlay{Page: r.OverlayPage(title), Position: r.Choice("position", PositionOption.Choices...), Bar: AttemptBar(r)}
+	v.Hidden = v.Bar.Waiting
+	return v
+}

@@ -48,14 +48,14 @@ func Slot(r Request) components.SlotView {
 		s = components.SlotView{Kind: "down"}
 	case m.HasCountdown() && !f.BreakClock.Indefinite:
 		s = breakClock(r, f.BreakClock)
-	case m == ModeInterruption || m.HasCountdown():
+	case m == hub.ModeInterruption || m.HasCountdown():
 		s = components.SlotView{Kind: "stop", Label: hub.PlainText(breakText(r, f))}
-	case m.IsBreak() || m == ModeWait || hub.FOPState(f.State) == hub.StateInactive:
+	case m.IsBreak() || m == hub.ModeWait || hub.FOPState(f.State) == hub.StateInactive:
 		// A ceremony or the session's results: no clock.
 	default:
 		s = athleteClock(r, f)
 	}
-	if m == ModeCurrentAthlete || m == ModeInterruption { // never over a countdown or a ceremony
+	if m == hub.ModeCurrentAthlete || m == hub.ModeInterruption { // never over a countdown or a ceremony
 		s.Hold = hold(r, s.Kind)
 	}
 	return s
@@ -159,7 +159,7 @@ func lights(d hub.Decision, ls [3]hub.Light) []string {
 	}
 	out := make([]string, len(shown))
 	for i, l := range shown {
-		out[i] = lightClass(l)
+		out[i] = lightClasses[l]
 	}
 	return out
 }
@@ -183,12 +183,5 @@ func hasLight(ls [3]hub.Light) bool {
 	return slices.ContainsFunc(ls[:], func(l hub.Light) bool { return l != hub.LightNone })
 }
 
-func lightClass(l hub.Light) string {
-	switch l {
-	case hub.LightGood:
-		return "good"
-	case hub.LightBad:
-		return "bad"
-	}
-	return ""
-}
+// lightClasses are the CSS classes of the lights that are on; a light that is off has none.
+var lightClasses = map[hub.Light]string{hub.LightGood: "good", hub.LightBad: "bad"}

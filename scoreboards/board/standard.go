@@ -1,8 +1,6 @@
 package board
 
 import (
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 )
@@ -31,16 +29,11 @@ type RankColumn struct {
 	Snatch bool   // the snatch rank instead of the total rank
 }
 
-// Board is the registration of the declared board: its page and fragments ("bar", refreshed
-// with the clock and the lights too, and "grid") come from one components.StandardBoard.
+// Board is the registration of the declared board: a standard board, whose page and
+// fragments come from one components.StandardBoard.
 func (d OrderBoard) Board() *Board {
-	return &Board{
-		Name: d.Name, Title: d.Title, TitleKey: d.TitleKey, Description: d.Description,
-		Category: Standard, Order: d.Place,
-		Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid"}},
-		Wants:     []hub.Resource{hub.ResourceFlags}, // the rows and the bar show flags
-		View:      func(r Request) templ.Component { return components.StandardBoard(d.View(r)) },
-	}
+	b := Board{Name: d.Name, Title: d.Title, TitleKey: d.TitleKey, Description: d.Description, Category: Standard, Order: d.Place}
+	return New(b, d.View, components.StandardBoard)
 }
 
 // View is the board's view model, a function of r alone: every number on the board is read

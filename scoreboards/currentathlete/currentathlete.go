@@ -4,46 +4,20 @@
 package currentathlete
 
 import (
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
-const (
-	title    = "Current athlete"
-	titleKey = "CurrentAthleteTitle"
-)
-
-// Board is the current-athlete strip's registration.
-var Board = &board.Board{
-	Name:        "current-athlete",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "The attempt bar with the lifter's attempts, ranks and total on one line: a strip over the video.",
-	Category:    board.VideoOverlay,
-	Order:       300,
-	Options:     []board.Option{board.PositionOption},
-	NoCommon:    board.OverlayNoCommon,
-	Fragments:   []board.Fragment{{Name: "overlay", Live: true}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
-
-// View is what the strip shows.
+// View is what the strip shows: the attempt bar overlay and the lifter's line.
 type View struct {
-	Page     components.PageMeta
-	Position string // "bottom" or "top" of the frame
-	Hidden   bool   // no session on the platform: nothing over the video
-	Bar      components.AttemptBarView
-	Grid     *components.GridView // the lifter's line; nil during breaks
+	board.BarOverlay
+	Grid *components.GridView // the lifter's line; nil during breaks
 }
 
 // Data is the strip's view model: the attempt bar and the current athlete's scoreboard line.
 func Data(r board.Request) View {
-	v := View{Page: r.OverlayPage(r.T(titleKey, title)), Position: r.Choice("position", "bottom", "top"), Bar: board.AttemptBar(r)}
-	v.Hidden = v.Bar.Waiting
+	v := View{BarOverlay: r.BarOverlay(declaration.PageTitle(r))}
 	var a *hub.Athlete
 	if r.FOP != nil {
 		a = r.FOP.OnStage().Athlete(r.FOP) // the judged lifter's line, with the result, while the lights show

@@ -10,14 +10,10 @@ import (
 // Declaration is the lifting-order board: the standard board in OWLCMS's lifting order (a
 // spacer separates the athletes done with the current lift). OWLCMS decides the order; the
 // board never re-sorts it.
-var Declaration = board.OrderBoard{
-	Name:        "lifting-order",
-	Title:       "Lifting order",
-	TitleKey:    "Scoreboard.LiftingOrder",
+var Declaration = board.OrderBoard{Name: "lifting-order", Place: 200,
+	Title: "Lifting order", TitleKey: "Scoreboard.LiftingOrder",
 	Description: "Who lifts next, in OWLCMS's lifting order: for the warm-up room and the coaches.",
-	Place:       200,
-	Order:       func(f *hub.FOP) []hub.OrderEntry { return f.LiftingOrder },
-}
+	Order:       func(f *hub.FOP) []hub.OrderEntry { return f.LiftingOrder }}
 
 // Board is the lifting-order board's registration.
 var Board = Declaration.Board()

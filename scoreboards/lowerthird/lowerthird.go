@@ -4,34 +4,13 @@
 package lowerthird
 
 import (
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
 
-const (
-	title    = "Lower third"
-	titleKey = ""
-)
-
 // positions are the corners the cards may sit in; the first is the default.
 var positions = []string{"bottom-left", "bottom-right", "top-left", "top-right"}
-
-// Board is the lower third's registration.
-var Board = &board.Board{
-	Name:        "lower-third",
-	Title:       title,
-	Description: "The lifter, attempt and weight, and the clock or the decision, on two cards in a corner of the video.",
-	Category:    board.VideoOverlay,
-	Order:       200,
-	Options:     []board.Option{{Key: "position", Label: "Position", Kind: "select", Choices: positions, Default: positions[0]}},
-	NoCommon:    board.OverlayNoCommon,
-	Fragments:   []board.Fragment{{Name: "overlay", Live: true}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is what the lower third shows.
 type View struct {
@@ -52,15 +31,15 @@ type View struct {
 
 // Data is the lower third's view model: the attempt bar's content, laid out as cards.
 func Data(r board.Request) View {
-	v := View{Page: r.OverlayPage(r.T(titleKey, title)), Position: r.Choice("position", positions...)}
+	v := View{Page: r.OverlayPage(declaration.PageTitle(r)), Position: r.Choice("position", positions...)}
 	m := board.ModeOf(r.FOP)
 	switch {
-	case m == board.ModeWait:
+	case m == hub.ModeWait:
 		v.Hidden = true
 		return v
 	case m.IsBreak():
 		v.Break = true
-		v.Interruption = m == board.ModeInterruption
+		v.Interruption = m == hub.ModeInterruption
 		v.Name, v.Message = board.BreakParts(r, m)
 		if v.Name == "" {
 			v.Name, v.Message = v.Message, ""

@@ -14,3 +14,9 @@ func ScoringOption(individual bool) board.Option {
 	}
 	return board.Option{Key: "scoringSystem", Label: "Scoring", Kind: "select", Choices: choices, Default: ""}
 }
+
+// YearOptions choose the years of the SM(H)F tables (Years), "" for the competition's.
+var YearOptions = []board.Option{
+	{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
+	{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
+}

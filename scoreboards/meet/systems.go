@@ -75,3 +75,9 @@ func SystemForYears(name string, comp hub.Competition, y Years) System {
 	}
 	return systems[0]
 }
+
+// TeamPointsOf are the points for the first three places the competition gives, else the
+// IWF's.
+func TeamPointsOf(c hub.Competition) scoring.TeamPoints {
+	return scoring.TeamPoints{First: c.TeamPoints1st, Second: c.TeamPoints2nd, Third: c.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
+}

@@ -2,6 +2,7 @@ package meet
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,11 @@ type System struct {
 // Score is the lifter's score for a total (their own, or a predicted one).
 func (s System) Score(l *Lifter, total int, tp scoring.TeamPoints, liftRanks bool) float64 {
 	return s.score(l, total, tp, liftRanks)
+}
+
+// Individual is the lifter's score for a total as an individual: no team points.
+func (s System) Individual(l *Lifter, total int) float64 {
+	return s.score(l, total, scoring.TeamPoints{}, false)
 }
 
 // teamPoints are a team member's points for their places: the total's, and the snatch's and
@@ -76,7 +82,6 @@ type Team struct {
 // Teams groups the lifters of the shown genders by team and ranks the teams.
 func Teams(ls []*Lifter, s Settings) []*Team {
 	byName := map[string]*Team{}
-	var out []*Team
 	for _, l := range ls {
 		if l.Team == "" || !slices.Contains(s.Genders, l.Gender) {
 			continue
@@ -85,7 +90,6 @@ func Teams(ls []*Lifter, s Settings) []*Team {
 		if t == nil {
 			t = &Team{Name: l.Team}
 			byName[l.Team] = t
-			out = append(out, t)
 		}
 		m := &Member{Lifter: l, Kg: s.Totals.Total(l)}
 		m.Score = s.System.score(l, m.Kg, s.TeamPoints, s.LiftRanks)
@@ -95,6 +99,7 @@ func Teams(ls []*Lifter, s Settings) []*Team {
 		}
 		t.Members = append(t.Members, m)
 	}
+	out := slices.Collect(maps.Values(byName)) // in the order of the sort below: team names are unique
 	for _, t := range out {
 		slices.SortStableFunc(t.Members, func(a, b *Member) int {
 			return cmp.Or(CompareSessions(a.Session, b.Session), cmp.Compare(a.Start, b.Start),

@@ -14,12 +14,9 @@ import (
 
 // Declaration is the rankings board: the standard board in rank order, whose rank column
 // shows the rank it sorted by.
-var Declaration = board.OrderBoard{
-	Name:        "rankings",
-	Title:       "Rankings",
-	TitleKey:    "Scoreboard.RankingOrder",
+var Declaration = board.OrderBoard{Name: "rankings", Place: 300,
+	Title: "Rankings", TitleKey: "Scoreboard.RankingOrder",
 	Description: "The session by category and rank: snatch rank during the snatch, total rank after.",
-	Place:       300,
 	Order:       rankOrder,
 	RankColumn: func(r board.Request) board.RankColumn {
 		if bySnatch(r.FOP) {

@@ -8,14 +8,9 @@ import (
 )
 
 // Declaration is the start-order board: the standard board in OWLCMS's start order.
-var Declaration = board.OrderBoard{
-	Name:        "start-order",
-	Title:       "Scoreboard",
-	TitleKey:    "Scoreboard", // OWLCMS's name of its scoreboard
+var Declaration = board.OrderBoard{Name: "start-order", Title: "Scoreboard", TitleKey: "Scoreboard", Place: 100,
 	Description: "The session in start order, with leaders and records: the venue's main board.",
-	Place:       100,
-	Order:       func(f *hub.FOP) []hub.OrderEntry { return f.StartOrder },
-}
+	Order:       func(f *hub.FOP) []hub.OrderEntry { return f.StartOrder }}
 
 // Board is the start-order board's registration.
 var Board = Declaration.Board()

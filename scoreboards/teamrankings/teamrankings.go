@@ -7,53 +7,14 @@
 package teamrankings
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
-
-const (
-	title    = "Team rankings"
-	titleKey = "TeamResults.Title"
-)
-
-// Board is the team rankings' registration.
-var Board = &board.Board{
-	Name:        "team-rankings",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "The championship table of teams, per championship and gender (mixed teams too), paging itself: for a TV.",
-	Category:    board.Team,
-	Order:       150,
-	Options: []board.Option{
-		meet.ScoringOption(false),
-		{Key: "championship", Label: "Championship (empty: all)", Kind: "text", Default: ""},
-		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"all", "M", "F", "MF"}, Default: "all"},
-		{Key: "teamLimit", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
-		{Key: "onlyTotalPoints", Label: "Only the total of the points", Kind: "bool", Default: "false"},
-		{Key: "pageSize", Label: "Teams per page", Kind: "number", Default: "10", Min: "1", Max: "50", Step: "1"},
-		{Key: "pagePauseMs", Label: "Pause on a page (ms)", Kind: "number", Default: "8000", Min: "1000", Max: "120000", Step: "500"},
-		{Key: "sweepDurationMs", Label: "Sweep to the next page (ms)", Kind: "number", Default: "1200", Min: "0", Max: "10000", Step: "100"},
-		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topMFm", Label: "Mixed teams: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topMFf", Label: "Mixed teams: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
-		{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
-		{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
-	},
-	NoCommon:  []string{"showLeaders", "showRecords"},
-	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "rankings"}},
-	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is everything the team rankings show.
 type View struct {
@@ -92,25 +53,10 @@ type Row struct {
 	Men, Women, Counting int
 }
 
-// settings are the board's choices.
-type settings struct {
-	system        meet.System
-	teamPoints    scoring.TeamPoints
-	liftRanks     bool
-	onlyTotal     bool
-	all           bool
-	top, topMixed map[string]int
-	genders       [][]string
-	allGenders    bool // men, women, and mixed teams where there are
-	championships []string
-	limit         int
-	paging        Paging
-}
-
 // Data is the board's view model: every number on the team rankings comes from here.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Paging: s.paging}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Paging: s.paging}
 	v.Page.Stylesheets = []string{"css/teams.css", "css/team-rankings.css"}
 	v.Labels = Labels{
 		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Athletes", "Athletes"),
@@ -242,65 +188,6 @@ func tableTitle(r board.Request, champ string, genders []string, several bool) s
 		return hub.PlainText(champ + " – " + g)
 	}
 	return hub.PlainText(g)
-}
-
-// settingsOf reads the options, with the competition's defaults.
-func settingsOf(r board.Request) settings {
-	comp := r.Competition()
-	y := meet.Years{SMHFSinclair: number(r.Query, "smhfOverrideSinclairYear", 0, 0, 2100), SMHFAgeFactor: number(r.Query, "smhfAgeFactorYear", 0, 0, 2100)}
-	name := r.Query.Get("scoringSystem")
-	if name == "" {
-		name = "TeamPoints"
-	}
-	s := settings{
-		system:     meet.SystemForYears(name, comp, y),
-		teamPoints: scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints),
-		liftRanks:  comp.SnatchCJTotalMedals,
-		onlyTotal:  r.Flag("onlyTotalPoints", false),
-		all:        r.Flag("allAthletes", false),
-		limit:      number(r.Query, "teamLimit", 0, 0, 1000),
-		paging: Paging{
-			PageSize: number(r.Query, "pageSize", 10, 1, 50),
-			PauseMS:  number(r.Query, "pagePauseMs", 8000, 1000, 120000),
-			SweepMS:  number(r.Query, "sweepDurationMs", 1200, 0, 10000),
-		},
-	}
-	men, women := teamSize(comp.MensTeamSize), teamSize(comp.WomensTeamSize)
-	s.top = map[string]int{"M": number(r.Query, "topM", men, 1, 99), "F": number(r.Query, "topF", women, 1, 99)}
-	s.topMixed = map[string]int{"M": number(r.Query, "topMFm", men, 1, 99), "F": number(r.Query, "topMFf", women, 1, 99)}
-	switch strings.ToUpper(r.Query.Get("gender")) {
-	case "M":
-		s.genders = [][]string{{"M"}}
-	case "F":
-		s.genders = [][]string{{"F"}}
-	case "MF":
-		s.genders = [][]string{{"M", "F"}}
-	default:
-		s.genders, s.allGenders = [][]string{{"M"}, {"F"}, {"M", "F"}}, true
-	}
-	for _, c := range strings.Split(r.Query.Get("championship"), ",") {
-		if c = strings.TrimSpace(c); c != "" {
-			s.championships = append(s.championships, c)
-		}
-	}
-	return s
-}
-
-// teamSize is the competition's team size, else 4.
-func teamSize(n int) int {
-	if n > 0 {
-		return n
-	}
-	return 4
-}
-
-// number is a whole-number option held to [lo, hi], def when absent or unreadable.
-func number(q url.Values, key string, def, lo, hi int) int {
-	n, err := strconv.Atoi(strings.TrimSpace(q.Get(key)))
-	if err != nil {
-		return def
-	}
-	return min(max(n, lo), hi)
 }
 
 func containsFold(list []string, s string) bool {

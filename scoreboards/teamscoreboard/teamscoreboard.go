@@ -6,53 +6,15 @@ package teamscoreboard
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
-
-const (
-	title    = "Team scoreboard"
-	titleKey = "Scoreboard.TopTeams"
-)
-
-// Board is the team scoreboard's registration.
-var Board = &board.Board{
-	Name:        "team-scoreboard",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "Teams ranked by score, their athletes under them: all sessions, the live one included.",
-	Category:    board.Team,
-	Order:       100,
-	Options: []board.Option{
-		meet.ScoringOption(false),
-		{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"current", "M", "F", "MF"}, Default: "current"},
-		{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
-		{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
-		{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
-		{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
-		{Key: "fixedTeamOrder", Label: "Teams in alphabetical order (not by score)", Kind: "bool", Default: "false"},
-		{Key: "cjDecl", Label: "Predicted total includes the C&J declaration", Kind: "bool", Default: "true"},
-		{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},
-		{Key: "topMFm", Label: "Both genders: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "topMFf", Label: "Both genders: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-		{Key: "smhfOverrideSinclairYear", Label: "SM(H)F: Sinclair of", Kind: "select", Choices: []string{"", "2020", "2024", "2028"}, Default: ""},
-		{Key: "smhfAgeFactorYear", Label: "SM(H)F: age factors of", Kind: "select", Choices: []string{"", "2020", "2025"}, Default: ""},
-	},
-	NoCommon:  []string{"showLeaders", "showRecords"},
-	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "teams"}},
-	Wants:     []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:      func(r board.Request) templ.Component { return Page(Data(r)) },
-}
 
 // View is everything the team scoreboard shows.
 type View struct {
@@ -104,7 +66,7 @@ type MemberView struct {
 // lay it out.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Title = titleOf(r, s)
 	v.Labels = Labels{
@@ -136,83 +98,10 @@ func Data(r board.Request) View {
 	return v
 }
 
-// settingsOf reads the options, with the competition's defaults.
-func settingsOf(r board.Request) meet.Settings {
-	return settingsFor(r, gendersOf(r))
-}
-
-// gendersOf is the gender option: one gender, both, or the current session's.
-func gendersOf(r board.Request) []string {
-	switch g := strings.ToUpper(r.Query.Get("gender")); g {
-	case "M", "F":
-		return []string{g}
-	case "MF":
-		return []string{"M", "F"}
-	default:
-		return currentGender(r.FOP)
-	}
-}
-
-// settingsFor reads the options for the given genders.
-func settingsFor(r board.Request, genders []string) meet.Settings {
-	s := meet.Settings{All: r.Flag("allAthletes", false), Predicting: r.Flag("showPredicted", false),
-		Totals: meet.TotalRules{SumOfBests: !r.Flag("enforceBombout", true), NoCJDeclaration: !r.Flag("cjDecl", true)}}
-	comp := r.Competition()
-	years := meet.Years{SMHFSinclair: year(r.Query, "smhfOverrideSinclairYear"), SMHFAgeFactor: year(r.Query, "smhfAgeFactorYear")}
-	s.System = meet.SystemForYears(r.Query.Get("scoringSystem"), comp, years)
-	s.TeamPoints = scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints)
-	s.LiftRanks = comp.SnatchCJTotalMedals
-	s.Top = map[string]int{"M": topOption(r.Query, "topM", comp.MensTeamSize), "F": topOption(r.Query, "topF", comp.WomensTeamSize)}
-	s.Genders = genders
-	if len(s.Genders) == 2 {
-		// Both genders in one team: their own counts, else the per-gender ones.
-		s.Top = map[string]int{"M": topOption(r.Query, "topMFm", s.Top["M"]), "F": topOption(r.Query, "topMFf", s.Top["F"])}
-	}
-	return s
-}
-
-// year is a year option, 0 when absent (the scoring's own default).
-func year(q url.Values, key string) int {
-	n, _ := strconv.Atoi(strings.TrimSpace(q.Get(key)))
-	return n
-}
-
-// currentGender is the gender of the session lifting now (its current athlete's, else its
-// first athlete's); both before any session.
-func currentGender(f *hub.FOP) []string {
-	if a := board.CurrentAthlete(f); a != nil && a.Gender != "" {
-		return []string{strings.ToUpper(a.Gender)}
-	}
-	if f != nil {
-		for _, a := range f.Athletes {
-			if a.Gender != "" {
-				return []string{strings.ToUpper(a.Gender)}
-			}
-		}
-	}
-	return []string{"M", "F"}
-}
-
-// topOption is how many scores of a gender count: the URL's, else the competition's team
-// size, else 4.
-func topOption(q url.Values, key string, teamSize int) int {
-	if n, err := strconv.Atoi(q.Get(key)); err == nil && n > 0 {
-		return min(n, 99)
-	}
-	if teamSize > 0 {
-		return teamSize
-	}
-	return 4
-}
-
 func titleOf(r board.Request, s meet.Settings) string {
-	t := r.T(titleKey, "Top Teams") + " – " + r.T(s.System.Key, s.System.English)
+	t := r.T(declaration.TitleKey, "Top Teams") + " – " + r.T(s.System.Key, s.System.English)
 	if len(s.Genders) == 1 {
-		key, english := "Gender.Men", "Men"
-		if s.Genders[0] == "F" {
-			key, english = "Gender.Women", "Women"
-		}
-		t += " – " + r.T(key, english)
+		t += " – " + r.GenderName(s.Genders[0])
 	}
 	return hub.PlainText(t)
 }

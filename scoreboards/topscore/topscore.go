@@ -9,54 +9,21 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/a-h/templ"
-
-	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
-const (
-	title    = "Top score"
-	titleKey = "Scoreboard.TopSinclair"
-	shown    = 10 // athletes per gender
-)
-
-// Board is the top-score board's registration.
-var Board = &board.Board{
-	Name:        "top-score",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "The meet's best lifters of each gender by the competition's score, and the kilos each needs to take the lead.",
-	Category:    board.Team,
-	Order:       300,
-	Options:     []board.Option{meet.ScoringOption(true)}, // team points rank no individual
-	NoCommon:    []string{"showLeaders", "showRecords"},
-	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
+const shown = 10 // athletes per gender
 
 // View is what the board shows: a table per gender.
-type View struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
-	Labels Labels
-	Tables []Table
-	Empty  string
-	Fit    components.Fit
-}
+type View = board.GenderTables[Labels, Row]
 
 // Labels are the translated column headers.
 type Labels struct{ Name, Category, Born, Team, BodyWeight, Snatch, CleanJerk, Total, Score, Needed string }
 
 // Table is one gender's best lifters.
-type Table struct {
-	Title string
-	Rows  []Row
-}
+type Table = board.Table[Row]
 
 // Row is one athlete.
 type Row struct {
@@ -73,7 +40,7 @@ func Data(r board.Request) View {
 	if sys.Points {
 		sys = meet.Systems[0]
 	}
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Labels = Labels{
 		Name: r.T("Scoreboard.Name", "Name"), Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"),
@@ -82,22 +49,12 @@ func Data(r board.Request) View {
 		Total: r.T("Scoreboard.Total", "Total"), Score: r.T(sys.Key, sys.English), Needed: r.T("Scoreboard.Needed", "Kg Needed"),
 	}
 	lifters := meet.Lifters(r.Database(), r.FOP)
-	rows := 0
-	for _, g := range []struct{ gender, key, english string }{
-		{"M", "Gender.Men", "Men"}, {"F", "Gender.Women", "Women"},
-	} {
-		t := table(r, sys, lifters, g.gender)
-		if len(t.Rows) == 0 {
-			continue
-		}
-		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.T(g.key, g.english))
-		rows += len(t.Rows)
-		v.Tables = append(v.Tables, t)
-	}
-	if len(v.Tables) == 0 {
-		v.Empty = r.WaitingNextSession()
-	}
-	v.Fit = components.Fit{Width: 62, Height: 3 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
+	v.AddGenders(r, func(gender string) Table {
+		t := table(r, sys, lifters, gender)
+		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.GenderName(gender))
+		return t
+	})
+	v.FitTables(62, 3)
 	return v
 }
 
@@ -115,7 +72,7 @@ func table(r board.Request, sys meet.System, lifters []*meet.Lifter, gender stri
 		if l.Gender != gender {
 			continue
 		}
-		if s := sys.Score(l, l.Total(), scoring.TeamPoints{}, false); s > 0 {
+		if s := sys.Individual(l, l.Total()); s > 0 {
 			ss = append(ss, scored{l, s})
 		}
 	}
@@ -142,12 +99,12 @@ func table(r board.Request, sys meet.System, lifters []*meet.Lifter, gender stri
 func needed(sys meet.System, l *meet.Lifter, leader float64) int {
 	// The score grows with the total: find the smallest total above the leader by bisection.
 	lo, hi := l.Total(), 1000
-	if sys.Score(l, hi, scoring.TeamPoints{}, false) <= leader {
+	if sys.Individual(l, hi) <= leader {
 		return 0
 	}
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if sys.Score(l, mid, scoring.TeamPoints{}, false) > leader {
+		if sys.Individual(l, mid) > leader {
 			hi = mid
 		} else {
 			lo = mid

@@ -8,52 +8,19 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/a-h/templ"
-
-	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/scoring"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
-const (
-	title    = "Top teams"
-	titleKey = "Scoreboard.TopTeams"
-)
-
-// Board is the top-teams board's registration.
-var Board = &board.Board{
-	Name:        "top-teams",
-	Title:       title,
-	TitleKey:    titleKey,
-	Description: "Team points per gender, from the sessions that are done, with each team's members and how many have lifted.",
-	Category:    board.Team,
-	Order:       200,
-	NoCommon:    []string{"showLeaders", "showRecords"},
-	Fragments:   []board.Fragment{{Name: "bar", Live: true}, {Name: "tables"}},
-	Wants:       []hub.Resource{hub.ResourceFlags}, // its rows or bar show flags
-	View:        func(r board.Request) templ.Component { return Page(Data(r)) },
-}
-
 // View is what the board shows: a table per gender.
-type View struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
-	Labels Labels
-	Tables []Table
-	Empty  string
-	Fit    components.Fit
-}
+type View = board.GenderTables[Labels, Row]
 
 // Labels are the translated column headers.
 type Labels struct{ Team, Points, Members, Scored string }
 
 // Table is one gender's teams.
-type Table struct {
-	Title string
-	Rows  []Row
-}
+type Table = board.Table[Row]
 
 // Row is one team.
 type Row struct {
@@ -64,30 +31,25 @@ type Row struct {
 // is read from the hub snapshot in r here (hub → board → components), and the templates only
 // lay it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(r.T(titleKey, title)), Bar: board.AttemptBar(r)}
+	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Labels = Labels{
 		Team: r.T("Scoreboard.Team", "Team"), Points: r.T("Scoreboard.Points", "Points"),
 		Members: r.T("Scoreboard.TeamSize", "# Team Members"), Scored: r.T("Scoreboard.Done", "# Athletes Scored (Done Sessions)"),
 	}
 	lifters := meet.Lifters(r.Database(), r.FOP)
-	rows := 0
-	for _, g := range []struct{ gender, key, english string }{
-		{"M", "Scoreboard.TopTeamsMen", "Top Teams - Men"}, {"F", "Scoreboard.TopTeamsWomen", "Top Teams - Women"},
-	} {
-		t := table(r, r.Competition(), lifters, g.gender)
-		if len(t.Rows) == 0 {
-			continue
-		}
-		t.Title = hub.PlainText(r.T(g.key, g.english))
-		rows += len(t.Rows)
-		v.Tables = append(v.Tables, t)
-	}
-	if len(v.Tables) == 0 {
-		v.Empty = r.WaitingNextSession()
-	}
-	v.Fit = components.Fit{Width: 40, Height: 2 + float64(len(v.Tables))*4.5 + float64(rows)*1.68}
+	v.AddGenders(r, func(gender string) Table {
+		t := table(r, r.Competition(), lifters, gender)
+		t.Title = hub.PlainText(r.T(genderTitles[gender].key, genderTitles[gender].english))
+		return t
+	})
+	v.FitTables(40, 2)
 	return v
+}
+
+// genderTitles are each gender's table title: its translation key and its English.
+var genderTitles = map[string]struct{ key, english string }{
+	"M": {"Scoreboard.TopTeamsMen", "Top Teams - Men"}, "F": {"Scoreboard.TopTeamsWomen", "Top Teams - Women"},
 }
 
 // teamCount is a team's members and how many of them lifted in a finished session.
@@ -115,7 +77,7 @@ func table(r board.Request, comp hub.Competition, lifters []*meet.Lifter, gender
 	}
 	s := meet.Settings{
 		System: meet.SystemFor("TeamPoints", comp), Genders: []string{gender},
-		TeamPoints: scoring.TeamPoints{First: comp.TeamPoints1st, Second: comp.TeamPoints2nd, Third: comp.TeamPoints3rd}.Or(scoring.DefaultTeamPoints),
+		TeamPoints: meet.TeamPointsOf(comp),
 		LiftRanks:  comp.SnatchCJTotalMedals,
 	}
 	size := comp.MensTeamSize

@@ -58,7 +58,12 @@ func New(o Options) *Broker {
 	s.BufferSize = o.BufferSize
 	s.Headers["X-Accel-Buffering"] = "no" // nginx-style proxies must not buffer the stream
 	// Hazard 14: both callbacks run in new goroutines, so they only touch atomics.
-	s.OnSubscribe = func(id string, _ *sse.Subscriber) { b.countViewer(id, 1) }
+	s.OnSubscribe = func(id string, _ *sse.Subscriber) {
+		b.countViewer(id, 1)
+		if o.OnSubscribe != nil {
+			b.safely("subscribe", func() { o.OnSubscribe(platformOf(id)) })
+		}
+	}
 	s.OnUnsubscribe = func(id string, _ *sse.Subscriber) { b.countViewer(id, -1) }
 	b.srv = s
 
@@ -103,19 +108,30 @@ func (b *Broker) PublishAll(event string, version uint64) {
 }
 
 func (b *Broker) publish(id, event string, version uint64) {
-	if event == "" || strings.ContainsAny(event, "\r\n") {
-		// A line break would end the "event:" field and corrupt the framing (hazard 5).
-		b.log.Error("sse event name refused", "stream", id, "event", event)
+	b.publishData(id, event, "v="+strconv.FormatUint(version, 10))
+}
+
+// PublishData sends event with data to the viewers of a platform ("" = the global stream only).
+// data must be one line that is not empty (one-line JSON is): a line break would split it and
+// an empty data ends every viewer's handler (hazards 4-5), so such data is refused and logged.
+func (b *Broker) PublishData(fop, event, data string) {
+	b.publishData(StreamFor(fop), event, data)
+}
+
+func (b *Broker) publishData(id, event, data string) {
+	if event == "" || strings.ContainsAny(event, "\r\n") || data == "" || strings.ContainsAny(data, "\r\n") {
+		// A line break would end the field and corrupt the framing (hazard 5).
+		b.log.Error("sse event refused: empty, or a line break in its name or data", "stream", id, "event", event)
 		return
 	}
 	// A fresh Event per stream and call (hazard 11), with Data never empty: an empty Data ends
 	// the handler of every viewer of the stream (hazard 4).
-	ev := &sse.Event{Event: []byte(event), Data: []byte("v=" + strconv.FormatUint(version, 10))}
+	ev := &sse.Event{Event: []byte(event), Data: []byte(data)}
 	if b.srv.TryPublish(id, ev) {
 		b.published.Add(1)
 	} else {
 		b.dropped.Add(1)
-		b.log.Debug("sse event dropped: no such stream or queue full", "stream", id, "event", event, "version", version)
+		b.log.Debug("sse event dropped: no such stream or queue full", "stream", id, "event", event)
 	}
 }
 

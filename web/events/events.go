@@ -9,9 +9,13 @@
 package events
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
+
+	"github.com/owlcms/tracker/internal/defaults"
 )
 
 // Event names, as matched by hx-trigger="sse:<name>".
@@ -52,24 +56,19 @@ type Options struct {
 	// ClientIP tells a request's client address, for MaxViewersPerIP. Default RemoteIP; behind
 	// a proxy, HeaderIP with the header the proxy sets.
 	ClientIP func(*http.Request) string
+	// OnSubscribe, when set, is called with a stream's platform ("" for the global stream)
+	// each time a viewer joins it, in a goroutine of its own, after the viewer is subscribed:
+	// a stream whose events are states rather than notices publishes the current one there,
+	// so a newcomer hears it at once without replay (the automation feed, Feed).
+	OnSubscribe func(fop string)
 }
 
 func (o Options) withDefaults() Options {
-	if o.Logger == nil {
-		o.Logger = slog.Default()
-	}
-	if o.Heartbeat <= 0 {
-		o.Heartbeat = 15 * time.Second
-	}
-	if o.WriteTimeout <= 0 {
-		o.WriteTimeout = 10 * time.Second
-	}
-	if o.MaxStreams <= 0 {
-		o.MaxStreams = 64
-	}
-	if o.BufferSize <= 0 {
-		o.BufferSize = 16
-	}
+	o.Logger = cmp.Or(o.Logger, slog.Default())
+	o.Heartbeat = defaults.Positive(o.Heartbeat, 15*time.Second)
+	o.WriteTimeout = defaults.Positive(o.WriteTimeout, 10*time.Second)
+	o.MaxStreams = defaults.Positive(o.MaxStreams, 64)
+	o.BufferSize = defaults.Positive(o.BufferSize, 16)
 	switch {
 	case o.MaxViewers == 0:
 		o.MaxViewers = 10000
@@ -90,4 +89,13 @@ func StreamFor(fop string) string {
 		return GlobalStream
 	}
 	return "fop:" + fop
+}
+
+// platformOf is the platform of a stream id, the inverse of StreamFor.
+func platformOf(id string) string {
+	fop, _ := strings.CutPrefix(id, "fop:")
+	if id == GlobalStream {
+		return ""
+	}
+	return fop
 }

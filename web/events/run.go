@@ -19,7 +19,15 @@ func (b *Broker) Run(ctx context.Context, h *hub.Hub) {
 		b.ensure(fop)
 	}
 	linked := len(snap.Sources) > 0
+	b.follow(ctx, sub, func(changes []hub.Change) {
+		b.apply(changes)
+		linked = b.announceLink(h.Snapshot(), linked, changes)
+	})
+}
 
+// follow calls onChange with each batch of the subscription's changes, and sends the
+// heartbeat, until ctx is done. A panic in either is logged and the loop goes on.
+func (b *Broker) follow(ctx context.Context, sub *hub.Subscription, onChange func([]hub.Change)) {
 	tick := time.NewTicker(b.opts.Heartbeat)
 	defer tick.Stop()
 	for {
@@ -27,11 +35,7 @@ func (b *Broker) Run(ctx context.Context, h *hub.Hub) {
 		case <-ctx.Done():
 			return
 		case <-sub.C():
-			b.safely("change", func() {
-				changes := sub.Take()
-				b.apply(changes)
-				linked = b.announceLink(h.Snapshot(), linked, changes)
-			})
+			b.safely("change", func() { onChange(sub.Take()) })
 		case <-tick.C:
 			b.safely("heartbeat", b.heartbeat)
 		}

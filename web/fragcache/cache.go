@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/owlcms/tracker/internal/defaults"
+
 	"golang.org/x/sync/singleflight"
 )
 
@@ -51,6 +53,8 @@ type Cache struct {
 	mu    sync.Mutex
 	lru   *list.List               // front = most recently used; values are *item
 	items map[string]*list.Element // cached entries by key
+	// tags finds a whole fragment by its ETag, the version a page says it shows (Rows).
+	tags  map[string]*list.Element
 	bytes int64
 	stats Stats
 
@@ -62,24 +66,22 @@ type Cache struct {
 // item is what the LRU list holds: the key is needed to delete the map
 // entry when the list element is evicted.
 type item struct {
-	key   string
-	entry *Entry
-	size  int64
+	key    string
+	entry  *Entry
+	size   int64
+	tagged bool // listed in Cache.tags
 }
 
 // New returns an empty cache bounded by o.
 func New(o Options) *Cache {
-	if o.MaxEntries <= 0 {
-		o.MaxEntries = DefaultMaxEntries
-	}
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = DefaultMaxBytes
-	}
+	o.MaxEntries = defaults.Positive(o.MaxEntries, DefaultMaxEntries)
+	o.MaxBytes = defaults.Positive(o.MaxBytes, DefaultMaxBytes)
 	return &Cache{
 		maxEntries: o.MaxEntries,
 		maxBytes:   o.MaxBytes,
 		lru:        list.New(),
 		items:      make(map[string]*list.Element),
+		tags:       make(map[string]*list.Element),
 	}
 }
 
@@ -101,6 +103,11 @@ func New(o Options) *Cache {
 // Least-recently-used entries are evicted beyond MaxEntries or MaxBytes.
 // An entry larger than MaxBytes on its own is returned but not cached.
 func (c *Cache) Get(key string, render func(w io.Writer) error) (*Entry, error) {
+	return c.get(key, true, render)
+}
+
+// get is Get; tagged says whether the entry is a whole fragment that Rows may start from.
+func (c *Cache) get(key string, tagged bool, render func(w io.Writer) error) (*Entry, error) {
 	if e := c.lookup(key, true); e != nil {
 		return e, nil
 	}
@@ -109,7 +116,7 @@ func (c *Cache) Get(key string, render func(w io.Writer) error) (*Entry, error) 
 		if e := c.lookup(key, false); e != nil {
 			return e, nil
 		}
-		return c.render(key, render)
+		return c.render(key, tagged, render)
 	})
 	if err != nil {
 		return nil, err
@@ -139,7 +146,7 @@ func (c *Cache) lookup(key string, count bool) *Entry {
 
 // render builds the entry of key and caches it. The deferred bookkeeping runs on every
 // exit path, runtime.Goexit included (a failed test's t.FailNow in render).
-func (c *Cache) render(key string, render func(w io.Writer) error) (e *Entry, err error) {
+func (c *Cache) render(key string, tagged bool, render func(w io.Writer) error) (e *Entry, err error) {
 	c.mu.Lock()
 	c.stats.Renders++
 	c.mu.Unlock()
@@ -154,7 +161,7 @@ func (c *Cache) render(key string, render func(w io.Writer) error) (e *Entry, er
 			c.stats.Errors++
 			return
 		}
-		c.add(key, e)
+		c.add(key, e, tagged)
 	}()
 	e, err = build(render)
 	normal = true
@@ -163,19 +170,26 @@ func (c *Cache) render(key string, render func(w io.Writer) error) (e *Entry, er
 
 // add inserts e as most recently used and evicts from the back until both
 // limits hold. c.mu must be held.
-func (c *Cache) add(key string, e *Entry) {
+func (c *Cache) add(key string, e *Entry, tagged bool) {
 	size := e.size()
 	if size > c.maxBytes {
 		// Caching it would mean evicting everything else and then itself.
 		return
 	}
-	c.items[key] = c.lru.PushFront(&item{key: key, entry: e, size: size})
+	el := c.lru.PushFront(&item{key: key, entry: e, size: size, tagged: tagged})
+	c.items[key] = el
+	if tagged {
+		c.tags[e.ETag] = el // identical output under two keys: either serves as a start
+	}
 	c.bytes += size
 	for c.lru.Len() > c.maxEntries || c.bytes > c.maxBytes {
 		back := c.lru.Back()
 		it := back.Value.(*item)
 		c.lru.Remove(back)
 		delete(c.items, it.key)
+		if it.tagged && c.tags[it.entry.ETag] == back {
+			delete(c.tags, it.entry.ETag)
+		}
 		c.bytes -= it.size
 		c.stats.Evictions++
 	}

@@ -133,6 +133,27 @@ func (e *Entry) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	e.writeBody(w, r)
+}
+
+// ServeRows writes a rows answer (Cache.Rows): no validator, since what it applies to is the
+// version the page shows, not the URL; never stored (no-store), so a browser's cache keeps the
+// last whole fragment; and HX-Reswap: none, so htmx performs the rows' out-of-band swaps and
+// leaves the rest of the fragment as it is.
+func (e *Entry) ServeRows(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("HX-Reswap", "none")
+	if !varies(h, "Accept-Encoding") {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	h.Set("X-Content-Type-Options", "nosniff")
+	e.writeBody(w, r)
+}
+
+// writeBody writes the status, the content headers and the body, gzip when the client takes it.
+func (e *Entry) writeBody(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	body := e.Plain
 	if e.Gzip != nil && acceptsGzip(r.Header.Values("Accept-Encoding")) {
