@@ -149,9 +149,9 @@ func BoardPage(m PageMeta) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var9 string
-		templ_7745c5c3_Var9, templ_7745c5c3_Err = templruntime.SanitizeStyleAttributeValues(sizeStyle(m.Size))
+		templ_7745c5c3_Var9, templ_7745c5c3_Err = templruntime.SanitizeStyleAttributeValues(pageStyle(m))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/board.templ`, Line: 35, Col: 27}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/board.templ`, Line: 35, Col: 22}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 		if templ_7745c5c3_Err != nil {
@@ -444,11 +444,17 @@ func boardScripts(m PageMeta) []string {
 	return []string{"js/clock.js", "js/fit.js", "js/rows.js", "vendor/htmx-ext-sse-2.2.4.min.js"}
 }
 
-func sizeStyle(size float64) templ.SafeCSS {
+// pageStyle passes the text size, and an overlay's safe margin, to the stylesheets.
+func pageStyle(m PageMeta) templ.SafeCSS {
+	size := m.Size
 	if size <= 0 {
 		size = 1
 	}
-	return templ.SafeCSS(fmt.Sprintf("--size:%.2f", size))
+	css := fmt.Sprintf("--size:%.2f", size)
+	if m.Overlay {
+		css += fmt.Sprintf(";--safe-x:%gvw;--safe-y:%gvh", m.Safe, m.Safe)
+	}
+	return templ.SafeCSS(css)
 }
 
 // Overlay is the page of a video overlay: a transparent board page whose whole content is one

@@ -17,6 +17,9 @@ func liftSpan(c GridColumns) string {
 // gridSpan is the number of columns of the grid, for full-width rows.
 func gridSpan(c GridColumns) string {
 	n := 3 + 1 + 2*4 + 2 // start, name, category; team; lifts; total, rank
+	if c.NoLifter {
+		n -= 3
+	}
 	for _, on := range []bool{c.Born, c.Custom1, c.Custom2, c.LiftRanks, c.LiftRanks, c.Sinclair, c.SinclairRank} {
 		if on {
 			n++

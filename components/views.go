@@ -11,6 +11,7 @@ type PageMeta struct {
 	Theme   string  // "dark" or "light"
 	Size    float64 // font scale chosen by the viewer, 1 = fit the screen
 	Overlay bool    // OBS overlay: transparent page
+	Safe    float64 // an overlay's margin on each side, in percent of the frame
 	// Stylesheets are the board's own, after css/board.css (static paths: "css/overlay.css").
 	Stylesheets []string
 	SSEURL      string            // the page's one event stream; "" = none (documents)
@@ -52,7 +53,7 @@ type AttemptBarView struct {
 type SlotView struct {
 	Kind        string // "clock", "break", "stop", "lights", "down" or ""
 	Text        string // "1:00"
-	Label       string // what a stop sign means ("Jury Deliberation"), for screen readers and tooltips
+	Label       string // what a stop sign or the lights mean ("Jury Deliberation", "Good lift"), for screen readers
 	RemainingMS int64  // at AnchorMS
 	AnchorMS    int64  // server time (Unix ms) the remaining time was measured at
 	Running     bool
@@ -70,6 +71,7 @@ type HoldView struct {
 	Kind    string   // "down" or "jury"
 	Label   string   // "Jury REVERSAL"
 	Lights  []string // the jury's decision
+	Verdict string   // what those lights say, for screen readers ("No lift")
 	UntilMS int64    // server time (Unix ms)
 }
 
@@ -98,6 +100,9 @@ type GridColumns struct {
 	Custom1      bool
 	Custom2      bool
 	Born         bool
+	// NoLifter drops the start, name and team columns: a strip under the attempt bar, which
+	// already names the lifter and the team.
+	NoLifter bool
 }
 
 // GridRow is one line: an athlete or a category spacer.

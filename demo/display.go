@@ -126,8 +126,10 @@ type displayInfo struct {
 	FlagClass     string         `json:"flagClass"`
 }
 
-func newDisplayInfo(c *Competition, a *Athlete, r *results, rank OrderRank) displayInfo {
-	ranks := r.ranks(a, a.Category)
+// newDisplayInfo is an athlete's displayInfo with the ranks of category cat: the main one in a
+// session's list, the leaders' category under the board (a junior also ranked as a senior).
+func newDisplayInfo(c *Competition, a *Athlete, cat *Category, r *results, rank OrderRank) displayInfo {
+	ranks := r.ranks(a, cat)
 	sinclair := "-"
 	if v := Sinclair(a.Gender, a.BodyWeight, a.Total()); v > 0.001 {
 		sinclair = fmt.Sprintf("%.3f", v)

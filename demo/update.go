@@ -179,10 +179,12 @@ func (c *Competition) sessionUpdate(p *Platform) *object {
 
 // leaders are the top three of the current athlete's category across all sessions, as OWLCMS
 // sends them under the scoreboard: by total rank, or by snatch rank before anyone has a total.
+// Everyone ranked in the category counts, juniors who also compete as seniors included, or
+// the places shown would skip theirs (1, 2, 4).
 func (c *Competition) leaders(cur *Athlete, r *results) []any {
 	var in []*Athlete
 	for _, a := range c.Athletes {
-		if a.Category == cur.Category && r.ranks(a, cur.Category).Snatch > 0 {
+		if slices.Contains(a.Participations, cur.Category) && r.ranks(a, cur.Category).Snatch > 0 {
 			in = append(in, a)
 		}
 	}
@@ -197,7 +199,7 @@ func (c *Competition) leaders(cur *Athlete, r *results) []any {
 		out = append(out, newObject().
 			set("athleteKey", strconv.Itoa(int(a.Key))).
 			set("athlete", newAthleteDTO(a, r, datesAsStrings, c.Federation)).
-			set("displayInfo", newDisplayInfo(c, a, r, RankOther)))
+			set("displayInfo", newDisplayInfo(c, a, cur.Category, r, RankOther)))
 	}
 	return out
 }
@@ -272,7 +274,7 @@ func (c *Competition) sessionAthletes(start []*Athlete, cur, next *Athlete, r *r
 		out = append(out, newObject().
 			set("athleteKey", strconv.Itoa(int(a.Key))).
 			set("athlete", newAthleteDTO(a, r, datesAsStrings, c.Federation)).
-			set("displayInfo", newDisplayInfo(c, a, r, rank)))
+			set("displayInfo", newDisplayInfo(c, a, a.Category, r, rank)))
 	}
 	return out
 }

@@ -213,7 +213,7 @@ func num(n int) string {
 	return strconv.Itoa(n)
 }
 
-// kg prints a bodyweight with up to two decimals.
+// kg prints a weight in kilograms (a category bound, a record) with the decimals it has.
 func kg(w float64) string {
 	if w <= 0 {
 		return ""

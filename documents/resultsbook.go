@@ -94,7 +94,7 @@ func resultRow(m *model, e *entry, category string, withCategory bool) row {
 	if withCategory {
 		r.cells = append(r.cells, cell{text: category})
 	}
-	r.cells = append(r.cells, texts(kg(e.BodyWeight), e.Born)...)
+	r.cells = append(r.cells, texts(meet.BodyWeight(e.BodyWeight), e.Born)...)
 	for i, lifts := range [][3]meet.Attempt{e.Snatch, e.CleanJerk} {
 		for _, a := range lifts {
 			r.cells = append(r.cells, attempt(a))

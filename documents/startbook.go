@@ -8,6 +8,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"github.com/owlcms/tracker/hub"
+	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
 func makeStartBook(m *model, q url.Values, d *doc, t tr, f *frame) error {
@@ -67,7 +68,7 @@ func entryRow(e *entry, category string, start bool) row {
 	if e.db != nil {
 		entryTotal = e.db.EntryTotal
 	}
-	return row{cells: append(r.cells, texts(kg(e.BodyWeight), e.Born, num(entryTotal))...)}
+	return row{cells: append(r.cells, texts(meet.BodyWeight(e.BodyWeight), e.Born, num(entryTotal))...)}
 }
 
 // categoryParticipants lists the athletes of each category, by lot number.

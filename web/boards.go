@@ -65,6 +65,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) error {
 	}
 	req.LinkURL = linkPath + "?" + url.Values{"lang": {req.Lang}}.Encode()
 	req.LinkDown = !owlcmsLinked(s.cfg, req.Snap)
+	s.langs.note(req.Snap.Translations, req.Lang, bd.Name, req.Now)
 	w.Header().Set("Cache-Control", "no-cache")
 	templ.Handler(bd.View(req)).ServeHTTP(w, r)
 	return nil

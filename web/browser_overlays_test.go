@@ -41,26 +41,32 @@ const overlayProbeJS = `(() => {
 	};
 })()`
 
+// probeOverlay opens an overlay at w×h and probes it once its cards are there. Each page is in
+// a tab of its own, closed afterwards with its event stream: a browser keeps at most six
+// connections to a host, and an event stream holds one.
+func probeOverlay(t *testing.T, b *browser, u string, w, h int64) overlayProbe {
+	t.Helper()
+	tab, closeTab := chromedp.NewContext(b.ctx)
+	defer closeTab()
+	ctx, cancel := context.WithTimeout(tab, browserTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h), chromedp.Navigate(u)); err != nil {
+		t.Fatalf("%s at %dx%d: %v", u, w, h, err)
+	}
+	return waitFor(&browser{t: t, ctx: tab}, u+" with its cards", 10*time.Second, overlayProbeJS, func(p overlayProbe) bool {
+		return len(p.Cards) > 0 && p.Width == float64(w)
+	})
+}
+
 // TestBrowserOverlays: every video overlay is transparent except its cards, never scrolls at
 // 1920×1080 nor at 4K, and the lower third's four corners are four different places.
 func TestBrowserOverlays(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	// Each page in a tab of its own, closed afterwards with its event stream: a browser keeps
-	// at most six connections to a host, and an event stream holds one.
 	open := func(path string, w, h int64) overlayProbe {
 		t.Helper()
-		tab, closeTab := chromedp.NewContext(b.ctx)
-		defer closeTab()
-		ctx, cancel := context.WithTimeout(tab, browserTimeout)
-		defer cancel()
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h), chromedp.Navigate(s.srv.URL+path)); err != nil {
-			t.Fatalf("%s at %dx%d: %v", path, w, h, err)
-		}
-		return waitFor(&browser{t: t, ctx: tab}, path+" with its cards", 10*time.Second, overlayProbeJS, func(p overlayProbe) bool {
-			return len(p.Cards) > 0 && p.Width == float64(w)
-		})
+		return probeOverlay(t, b, s.srv.URL+path, w, h)
 	}
 	const clear = "rgba(0, 0, 0, 0)"
 	corners := map[string]rect{}

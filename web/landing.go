@@ -20,6 +20,7 @@ import (
 type landingView struct {
 	Competition string // "" when neither the database nor a platform named it
 	Conn        connState
+	Connect     connectHelp // the addresses to give OWLCMS, shown while it is not connected
 	Platforms   []string
 	Groups      []boardGroup
 	Boards      []landingBoard // every board, in display order (the builder's board list)
@@ -43,9 +44,11 @@ type boardGroup struct {
 // landingBoard is one board with its direct links.
 type landingBoard struct {
 	*board.Board
+	Options   []board.Option // the board's own options, with the competition's defaults
 	Links     []boardLink
 	Downloads []boardLink // files of the board's results (the team scoreboard's exports)
 	Keys      string      // the option keys this board reads, space-separated, for the URL builder
+	Placement string      // a video overlay's place and frame size, "" for other boards
 }
 
 // boardLink is a direct link to a board, for one platform or the only one.
@@ -65,7 +68,9 @@ func (s *server) landing(w http.ResponseWriter, r *http.Request) error {
 	snap := s.cfg.Hub.Snapshot()
 	st := BuildStatus(snap, nil, s.cfg.Version, time.Since(s.cfg.Started), s.cfg.Demo)
 	w.Header().Set("Cache-Control", "no-store")
-	templ.Handler(Landing(buildLanding(snap, st, scoreboards.All()))).ServeHTTP(w, r)
+	v := buildLanding(snap, st, scoreboards.All())
+	v.Connect = newConnectHelp(r, interfaceAddrs())
+	templ.Handler(Landing(v)).ServeHTTP(w, r)
 	return nil
 }
 
@@ -77,12 +82,17 @@ func buildLanding(snap *hub.Snapshot, st Status, all []*board.Board) landingView
 		Platforms:   snap.FOPNames(),
 		Common:      board.CommonOptions,
 	}
+	var comp hub.Competition
+	if snap.Database != nil {
+		comp = snap.Database.Competition
+	}
 	for _, b := range all {
 		platforms := v.Platforms
 		if b.NoPlatform {
 			platforms = nil
 		}
-		lb := landingBoard{Board: b, Links: boardLinks(b.Name, platforms), Keys: optionKeys(b)}
+		lb := landingBoard{Board: b, Options: competitionDefaults(b.Options, comp), Links: boardLinks(b.Name, platforms),
+			Keys: optionKeys(b), Placement: overlayPlacement(b)}
 		if b.Name == teamscoreboard.Board.Name {
 			lb.Downloads = []boardLink{{Label: "Excel", URL: teamExportPath + ".xlsx"}, {Label: "CSV", URL: teamExportPath + ".csv"}}
 		}

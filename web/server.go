@@ -12,6 +12,7 @@ import (
 type server struct {
 	cfg   Config
 	cache *fragcache.Cache
+	langs langFallbacks // languages boards were opened in and OWLCMS did not send
 }
 
 // handlerFunc is a handler that returns its failure for handle to answer. It must not have

@@ -30,6 +30,9 @@ type Status struct {
 	Restored *time.Time `json:"restoredFrom,omitempty"`
 	// Replication is the replication line (publishing to replicas, or following the ingest).
 	Replication string `json:"replication,omitempty"`
+	// LangFallbacks are the languages boards were opened in that OWLCMS sent no translations
+	// for, and what they show instead.
+	LangFallbacks []LangFallback `json:"languageFallbacks,omitempty"`
 }
 
 // addRestoreAndReplication fills in what only the running tracker knows: whether its state

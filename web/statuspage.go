@@ -17,12 +17,13 @@ func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	now := time.Now()
 	snap := s.cfg.Hub.Snapshot()
 	v := homeView{
-		Status:    BuildStatus(snap, s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
-		OWLCMSURL: owlcmsURL(r),
-		Now:       now,
+		Status:  BuildStatus(snap, s.cfg.Hub.Needs(), s.cfg.Version, now.Sub(s.cfg.Started), s.cfg.Demo),
+		Connect: newConnectHelp(r, interfaceAddrs()),
+		Now:     now,
 	}
 	v.Status.AddRefusals(s.cfg.Hub.Refusals())
 	v.Status.addRestoreAndReplication(s.cfg, snap, now)
+	v.Status.LangFallbacks = s.langs.current(snap.Translations)
 	w.Header().Set("Cache-Control", "no-store")
 	var opts []func(*templ.ComponentHandler)
 	if r.Header.Get("HX-Request") == "true" {
@@ -30,15 +31,6 @@ func (s *server) statusPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	templ.Handler(Home(v), opts...).ServeHTTP(w, r)
 	return nil
-}
-
-// owlcmsURL is the address OWLCMS must be given, as seen by the browser asking.
-func owlcmsURL(r *http.Request) string {
-	scheme := "ws"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "wss"
-	}
-	return scheme + "://" + r.Host + "/ws"
 }
 
 // ago renders a past time for humans: "12 s ago", "3 min ago".

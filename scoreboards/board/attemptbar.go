@@ -26,8 +26,10 @@ func AttemptBar(r Request) components.AttemptBarView {
 	}
 	v := components.AttemptBarView{Mode: string(m), SessionLine: SessionLine(r), Slot: Slot(r)}
 	if m.IsBreak() {
+		// The break message names the session ("Session M1 – Results"): the line under it
+		// names the competition instead of saying the session again.
 		v.Break = true
-		v.FullName = BreakMessage(r, m)
+		v.FullName, v.SessionLine = BreakMessage(r, m), r.CompetitionName()
 		return v
 	}
 	st := f.OnStage() // the judged lifter while the decision shows, not the next one

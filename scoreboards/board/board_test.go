@@ -76,7 +76,7 @@ func TestAttemptBar(t *testing.T) {
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
 				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
-				Slot: components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}}},
+				Slot: components.SlotView{Kind: "lights", Lights: []string{"good", "bad", "good"}, Label: "Good lift"}},
 		},
 		{
 			name: "a single referee shows one light",
@@ -87,7 +87,7 @@ func TestAttemptBar(t *testing.T) {
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
 				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
-				Slot: components.SlotView{Kind: "lights", Lights: []string{"bad"}}},
+				Slot: components.SlotView{Kind: "lights", Lights: []string{"bad"}, Label: "No lift"}},
 		},
 		{
 			name: "down signal before the lights",
@@ -106,7 +106,7 @@ func TestAttemptBar(t *testing.T) {
 				f.BreakClock = hub.BreakClock{Event: "BreakStarted", Running: true, Remaining: 10 * time.Minute, ReceivedAt: anchor}
 			},
 			want: components.AttemptBarView{Break: true, FullName: "Plateau A1 – Décompte avant l'épaulé-jeté",
-				SessionLine: "Groupe A1 Arraché – 3 essais.", Mode: "LIFT_COUNTDOWN",
+				SessionLine: "Invented Open", Mode: "LIFT_COUNTDOWN",
 				Slot: components.SlotView{Kind: "break", Text: "10:00", RemainingMS: 600000,
 					AnchorMS: anchor.UnixMilli(), Running: true}},
 		},
@@ -119,7 +119,7 @@ func TestAttemptBar(t *testing.T) {
 				f.BreakClock = hub.BreakClock{Indefinite: true}
 			},
 			want: components.AttemptBarView{Break: true, FullName: "Session A1 – Jury Deliberation", Mode: "INTERRUPTION",
-				SessionLine: "Session A1 Snatch – 3 attempts done.", Slot: components.SlotView{Kind: "stop", Label: "Jury Deliberation"}},
+				SessionLine: "Invented Open", Slot: components.SlotView{Kind: "stop", Label: "Jury Deliberation"}},
 		},
 		{
 			name: "no session: competition name and waiting",
@@ -312,12 +312,16 @@ func TestParseOptions(t *testing.T) {
 		want  board.Options
 	}{
 		{"", board.DefaultOptions},
-		{"theme=light&size=1.5&showLeaders=false&showRecords=0", board.Options{Theme: "light", Size: 1.5}},
-		{"theme=purple&size=abc&showLeaders=maybe", board.DefaultOptions},
-		{"size=99", board.Options{Theme: "dark", Size: 2, ShowLeaders: true, ShowRecords: true}},
-		{"size=0.1", board.Options{Theme: "dark", Size: 0.5, ShowLeaders: true, ShowRecords: true}},
-		{"size=NaN", board.DefaultOptions},
-		{"size=large", board.Options{Theme: "dark", Size: 1.25, ShowLeaders: true, ShowRecords: true}},
+		{"theme=light&size=1.5&showLeaders=false&showRecords=0", board.Options{Theme: "light", Size: 1.5, Safe: board.SafeGraphics}},
+		{"theme=purple&size=abc&showLeaders=maybe&safe=wide", board.DefaultOptions},
+		{"size=99", board.Options{Theme: "dark", Size: 2, ShowLeaders: true, ShowRecords: true, Safe: board.SafeGraphics}},
+		{"size=0.1", board.Options{Theme: "dark", Size: 0.5, ShowLeaders: true, ShowRecords: true, Safe: board.SafeGraphics}},
+		{"size=NaN&safe=NaN", board.DefaultOptions},
+		{"size=large", board.Options{Theme: "dark", Size: 1.25, ShowLeaders: true, ShowRecords: true, Safe: board.SafeGraphics}},
+		{"safe=action", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: 3.5}},
+		{"safe=none", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true}},
+		{"safe=2.5%25", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: 2.5}},
+		{"safe=60", board.Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: 20}},
 	}
 	for _, tt := range tests {
 		q, _ := url.ParseQuery(tt.query)

@@ -1,6 +1,7 @@
 package board_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/owlcms/tracker/hub"
@@ -104,6 +105,10 @@ func TestModeAndMessage(t *testing.T) {
 				}
 				if got != want {
 					t.Errorf("%s message = %q, want %q", lang, got, want)
+				}
+				// The top band names the session once: the break message already does.
+				if n := strings.Count(bar.FullName+" "+bar.SessionLine, "A1"); bar.Break && n > 1 {
+					t.Errorf("%s: the band names the session %d times: %q / %q", lang, n, bar.FullName, bar.SessionLine)
 				}
 				if bar.Mode != string(tt.mode) {
 					t.Errorf("%s bar mode %q, want %q", lang, bar.Mode, tt.mode)

@@ -14,10 +14,23 @@ type Options struct {
 	ShowLeaders bool
 	ShowRecords bool
 	Public      bool // a public display: see PublicKey
+	// Safe is a video overlay's margin, in percent of the frame on each side: broadcasters keep
+	// graphics inside EBU R 95's graphics-safe area (docs/overlays.md).
+	Safe float64
 }
 
 // DefaultOptions are the options of a URL without any.
-var DefaultOptions = Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true}
+var DefaultOptions = Options{Theme: "dark", Size: 1, ShowLeaders: true, ShowRecords: true, Safe: SafeGraphics}
+
+// The safe areas of EBU R 95 for 16:9 production, as the margin on each side in percent of the
+// frame's width (and of its height): graphics within 90 % × 90 %, action within 93 % × 93 %.
+const (
+	SafeGraphics = 5.0
+	SafeAction   = 3.5
+)
+
+// safeNames are the named margins of safe=; a number is a margin in percent (0-20).
+var safeNames = map[string]float64{"graphics": SafeGraphics, "action": SafeAction, "none": 0, "off": 0}
 
 // Option describes one URL option for the landing page's URL builder.
 type Option struct {
@@ -29,6 +42,8 @@ type Option struct {
 	Min     string // for "number"
 	Max     string
 	Step    string
+	// OverlayOnly options mean something on video overlays only (the safe area).
+	OverlayOnly bool
 }
 
 // CommonOptions are the options of every board, as the landing page offers them.
@@ -38,6 +53,7 @@ var CommonOptions = []Option{
 	{Key: "showLeaders", Label: "Show leaders", Kind: "bool", Default: "true"},
 	{Key: "showRecords", Label: "Show records", Kind: "bool", Default: "true"},
 	{Key: PublicKey, Label: "Public display (medals and introduction during ceremonies)", Kind: "bool", Default: "false"},
+	{Key: "safe", Label: "Safe area (EBU R 95)", Kind: "select", Choices: []string{"graphics", "action", "none"}, Default: "graphics", OverlayOnly: true},
 }
 
 // sizeNames are the named sizes the overlays use (size=small|medium|large).
@@ -60,6 +76,13 @@ func ParseOptions(q url.Values) Options {
 	o.ShowLeaders = ParseBool(q.Get("showLeaders"), true)
 	o.ShowRecords = ParseBool(q.Get("showRecords"), true)
 	o.Public = ParseBool(q.Get(PublicKey), false)
+	if s := strings.ToLower(strings.TrimSpace(q.Get("safe"))); s != "" {
+		if v, ok := safeNames[s]; ok {
+			o.Safe = v
+		} else if v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64); err == nil && v == v {
+			o.Safe = min(max(v, 0), 20)
+		}
+	}
 	return o
 }
 
@@ -82,7 +105,8 @@ func (r Request) Flag(key string, def bool) bool { return ParseBool(r.Query.Get(
 // shows, never what a fragment renders.
 func (o Options) Key() string {
 	return o.Theme + "|" + strconv.FormatFloat(o.Size, 'f', 2, 64) + "|" +
-		strconv.FormatBool(o.ShowLeaders) + "|" + strconv.FormatBool(o.ShowRecords)
+		strconv.FormatBool(o.ShowLeaders) + "|" + strconv.FormatBool(o.ShowRecords) + "|" +
+		strconv.FormatFloat(o.Safe, 'f', 2, 64)
 }
 
 // BoardQuery keeps only the board-specific options of a query, sorted and canonical, for
@@ -97,10 +121,16 @@ func (b *Board) BoardQuery(q url.Values) url.Values {
 	return out
 }
 
-// HasCommon reports whether the board uses the common option key.
+// HasCommon reports whether the board uses the common option key: not one it lists in
+// NoCommon, nor an overlay's option on a board that is not one, and public only on a board that
+// a public display switches from (Switches).
 func (b *Board) HasCommon(key string) bool {
 	if key == PublicKey {
 		return b.Switches()
 	}
-	return !slices.Contains(b.NoCommon, key)
+	if slices.Contains(b.NoCommon, key) {
+		return false
+	}
+	i := slices.IndexFunc(CommonOptions, func(o Option) bool { return o.Key == key })
+	return i < 0 || !CommonOptions[i].OverlayOnly || b.Category == VideoOverlay
 }

@@ -7,10 +7,13 @@ import (
 )
 
 // OverlayPage is the page frame of a video overlay: transparent, so that OBS shows the video
-// wherever the overlay draws nothing, with the overlays' stylesheet.
+// wherever the overlay draws nothing, with the overlays' stylesheet, its cards inside the safe
+// area. It has no OWLCMS connection marker: the broadcast's viewers would see it.
 func (r Request) OverlayPage(title string) components.PageMeta {
 	p := r.Page(title)
 	p.Overlay = true
+	p.Safe = r.Options.Safe
+	p.Link = components.LinkView{}
 	p.Stylesheets = []string{"css/overlay.css"}
 	return p
 }

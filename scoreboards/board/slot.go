@@ -42,7 +42,8 @@ func Slot(r Request) components.SlotView {
 	var s components.SlotView
 	switch {
 	case d.Visible && hasLight(d.Lights):
-		s = components.SlotView{Kind: "lights", Lights: lights(d, d.Lights)}
+		ls := lights(d, d.Lights)
+		s = components.SlotView{Kind: "lights", Lights: ls, Label: verdictLabel(r, ls)}
 	case d.Down:
 		s = components.SlotView{Kind: "down"}
 	case m.HasCountdown() && !f.BreakClock.Indefinite:
@@ -77,8 +78,9 @@ func hold(r Request, base string) *components.HoldView {
 			if d.JuryReversal {
 				label = r.T("JuryNotification.Reversal", "Jury REVERSAL")
 			}
+			ls := lights(d, [3]hub.Light{verdict, verdict, verdict})
 			return &components.HoldView{Kind: "jury", Label: hub.PlainText(label), UntilMS: until.UnixMilli(),
-				Lights: lights(d, [3]hub.Light{verdict, verdict, verdict})}
+				Lights: ls, Verdict: verdictLabel(r, ls)}
 		}
 	}
 	if base != "down" && !d.DownAt.IsZero() && r.before(d.DownAt.Add(DownHold)) {
@@ -160,6 +162,21 @@ func lights(d hub.Decision, ls [3]hub.Light) []string {
 		out[i] = lightClasses[l]
 	}
 	return out
+}
+
+// verdictLabel is the decision lights make, for those who cannot see them (a screen reader):
+// a good lift when most of them are white, in the viewer's language (OWLCMS's jury labels).
+func verdictLabel(r Request, lights []string) string {
+	good := 0
+	for _, l := range lights {
+		if l == "good" {
+			good++
+		}
+	}
+	if 2*good > len(lights) {
+		return hub.PlainText(r.T("JuryDialog.GoodLiftLabel", "Good lift"))
+	}
+	return hub.PlainText(r.T("JuryDialog.BadLiftLabel", "No lift"))
 }
 
 func hasLight(ls [3]hub.Light) bool {

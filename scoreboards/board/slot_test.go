@@ -73,7 +73,7 @@ func TestSlot(t *testing.T) {
 				f.Decision = hub.Decision{Event: "FULL_DECISION", Visible: true, Lights: good3, DownAt: t0, ReceivedAt: t0.Add(300 * time.Millisecond)}
 			},
 			now: t0.Add(400 * time.Millisecond),
-			want: components.SlotView{Kind: "lights", Lights: []string{"good", "good", "good"},
+			want: components.SlotView{Kind: "lights", Lights: []string{"good", "good", "good"}, Label: "Good lift",
 				Hold: &components.HoldView{Kind: "down", UntilMS: ms + 2000}},
 		},
 		{
@@ -82,7 +82,7 @@ func TestSlot(t *testing.T) {
 				f.Decision = hub.Decision{Event: "FULL_DECISION", Visible: true, Lights: good3, DownAt: t0, ReceivedAt: t0.Add(3 * time.Second)}
 			},
 			now:  t0.Add(3 * time.Second),
-			want: components.SlotView{Kind: "lights", Lights: []string{"good", "good", "good"}},
+			want: components.SlotView{Kind: "lights", Lights: []string{"good", "good", "good"}, Label: "Good lift"},
 		},
 		{
 			name: "a reset right after the down signal: the arrow is held over the clock",
@@ -109,7 +109,7 @@ func TestSlot(t *testing.T) {
 			},
 			now: t0.Add(time.Second),
 			want: components.SlotView{Kind: "stop", Label: "Jury Deliberation",
-				Hold: &components.HoldView{Kind: "jury", Label: "Jury REVERSAL", Lights: []string{"bad", "bad", "bad"}, UntilMS: ms + 3500}},
+				Hold: &components.HoldView{Kind: "jury", Label: "Jury REVERSAL", Lights: []string{"bad", "bad", "bad"}, Verdict: "No lift", UntilMS: ms + 3500}},
 		},
 		{
 			name: "jury confirmation for a single referee",
@@ -119,7 +119,7 @@ func TestSlot(t *testing.T) {
 			},
 			now: t0,
 			want: components.SlotView{Kind: "clock", Text: "0:12", RemainingMS: 12000, AnchorMS: ms, FinalMS: 30000, Warning: "final",
-				Hold: &components.HoldView{Kind: "jury", Label: "Jury Confirmation", Lights: []string{"good"}, UntilMS: ms + 3500}},
+				Hold: &components.HoldView{Kind: "jury", Label: "Jury Confirmation", Lights: []string{"good"}, Verdict: "Good lift", UntilMS: ms + 3500}},
 		},
 		{
 			name: "jury decision long past: gone",

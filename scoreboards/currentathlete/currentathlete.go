@@ -29,6 +29,7 @@ func Data(r board.Request) View {
 	row.Current, row.Next = false, false // the strip is about them: nothing to point out
 	rows := []components.GridRow{row}
 	g := components.GridView{Labels: board.GridLabels(r), Rows: rows, Columns: board.GridColumns(r.FOP, rows)}
+	g.Columns.NoLifter = true // the bar above names the lifter and the team
 	g.RankLbl = g.Labels.Rank
 	v.Grid = &g
 	return v

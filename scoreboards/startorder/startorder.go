@@ -8,7 +8,7 @@ import (
 )
 
 // Declaration is the start-order board: the standard board in OWLCMS's start order.
-var Declaration = board.OrderBoard{Name: "start-order", Title: "Scoreboard", Place: 100,
+var Declaration = board.OrderBoard{Name: "start-order", Title: "Scoreboard", TitleKey: "Scoreboard", Place: 100,
 	Description: "The session in start order, with leaders and records: the venue's main board.",
 	Order:       func(f *hub.FOP) []hub.OrderEntry { return f.StartOrder }}
 

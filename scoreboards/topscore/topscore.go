@@ -6,7 +6,6 @@ package topscore
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 
@@ -84,7 +83,7 @@ func table(r board.Request, sys meet.System, lifters []*meet.Lifter, gender stri
 	for i, s := range ss[:min(len(ss), shown)] {
 		l := s.l
 		row := Row{Rank: strconv.Itoa(i + 1), Name: l.Name, Category: l.Category, Born: l.Born, Team: l.Team,
-			FlagURL: r.AssetURL(hub.AssetFlags, l.Team), BodyWeight: bodyWeight(l.BodyWeight),
+			FlagURL: r.AssetURL(hub.AssetFlags, l.Team), BodyWeight: cmp.Or(meet.BodyWeight(l.BodyWeight), "-"),
 			Snatch: kg(meet.Best(l.Snatch)), CleanJerk: kg(meet.Best(l.CleanJerk)), Total: kg(l.Total()),
 			Score: fmt.Sprintf("%.2f", s.score), Needed: "-", Current: l.Current}
 		if i > 0 && !l.Finished() {
@@ -112,13 +111,6 @@ func needed(sys meet.System, l *meet.Lifter, leader float64) int {
 		}
 	}
 	return hi - l.Total()
-}
-
-func bodyWeight(bw float64) string {
-	if bw <= 0 {
-		return "-"
-	}
-	return strconv.FormatFloat(math.Round(bw*100)/100, 'f', -1, 64)
 }
 
 func kg(n int) string {

@@ -64,7 +64,7 @@ func TestKgNeeded(t *testing.T) {
 		need++
 	}
 	row := v.Tables[0].Rows[5]
-	if row.Name != "AVERY, Dale" || row.Needed != fmt.Sprint(need) || !row.Current {
-		t.Errorf("Avery: %+v, want %d kg needed", row, need)
+	if row.Name != "AVERY, Dale" || row.Needed != fmt.Sprint(need) || !row.Current || row.BodyWeight != "79.10" {
+		t.Errorf("Avery: %+v, want %d kg needed, bodyweight 79.10", row, need)
 	}
 }

@@ -94,9 +94,11 @@ func table(r board.Request, comp hub.Competition, lifters []*meet.Lifter, gender
 		names = append(names, n)
 	}
 	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(points[b], points[a]), cmp.Compare(a, b)) })
+	// Equal points share a place: seven teams at 0 before any session ends are all first.
+	places := meet.Places(len(names), func(i int) bool { return points[names[i]] == points[names[i-1]] })
 	var t Table
 	for i, n := range names {
-		t.Rows = append(t.Rows, Row{Rank: strconv.Itoa(i + 1), Team: n, FlagURL: r.AssetURL(hub.AssetFlags, n),
+		t.Rows = append(t.Rows, Row{Rank: strconv.Itoa(places[i]), Team: n, FlagURL: r.AssetURL(hub.AssetFlags, n),
 			Points: strconv.Itoa(int(points[n])), Members: strconv.Itoa(counts[n].members), Scored: strconv.Itoa(counts[n].scored)})
 	}
 	return t

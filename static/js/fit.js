@@ -1,17 +1,22 @@
 // Headings that do not fit their column are set smaller rather than cut. The columns are sized
 // for the numbers under them; the words over them depend on the viewer's language ("Rank",
 // "Arrancada", "Startnr.") and on the font, which only the browser can measure. A heading is
-// scaled down to fit, to 70 % at the least; one still too long then wraps onto a second line.
+// scaled down to fit, to 70 % at the least and never under 12 px; one still too long then wraps
+// onto a second line.
 (() => {
   'use strict';
   const MIN = 0.7;
+  const LEGIBLE = 12; // px: no text under it on a laptop's screen
   const fit = (root) => {
     for (const th of root.querySelectorAll('th')) {
       th.style.fontSize = '';
       th.classList.remove('fit-wrap');
       if (th.scrollWidth <= th.clientWidth + 1 || th.clientWidth === 0) continue;
+      // In pixels of the heading's own size (a percentage would be of the row's), and never
+      // under LEGIBLE: a heading that would need smaller wraps instead.
+      const px = parseFloat(getComputedStyle(th).fontSize);
       const scale = Math.max(MIN, (th.clientWidth - 2) / th.scrollWidth);
-      th.style.fontSize = Math.floor(scale * 100) + '%';
+      th.style.fontSize = Math.max(LEGIBLE, Math.floor(px * scale * 10) / 10) + 'px';
       if (th.scrollWidth > th.clientWidth + 1) th.classList.add('fit-wrap');
     }
   };

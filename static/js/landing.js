@@ -99,6 +99,7 @@
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   window.addEventListener("pageshow", update); // the form's values come back with the page
+  form.querySelector(".lb-pick").hidden = false;
   form.querySelector(".lb-live").hidden = false;
   form.querySelector(".lb-submit").hidden = true;
   update();
