@@ -6,17 +6,19 @@
 (() => {
   'use strict';
   const MIN = 0.7;
-  const LEGIBLE = 12; // px: no text under it on a laptop's screen
   const fit = (root) => {
+    // px: no heading under the board's --legible size (12 px on a TV or a laptop, none on a
+    // screen too narrow for the board, which shrinks as a whole).
+    const legible = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--legible')) || 0;
     for (const th of root.querySelectorAll('th')) {
       th.style.fontSize = '';
       th.classList.remove('fit-wrap');
       if (th.scrollWidth <= th.clientWidth + 1 || th.clientWidth === 0) continue;
       // In pixels of the heading's own size (a percentage would be of the row's), and never
-      // under LEGIBLE: a heading that would need smaller wraps instead.
+      // under legible: a heading that would need smaller wraps instead.
       const px = parseFloat(getComputedStyle(th).fontSize);
       const scale = Math.max(MIN, (th.clientWidth - 2) / th.scrollWidth);
-      th.style.fontSize = Math.max(LEGIBLE, Math.floor(px * scale * 10) / 10) + 'px';
+      th.style.fontSize = Math.max(legible, Math.floor(px * scale * 10) / 10) + 'px';
       if (th.scrollWidth > th.clientWidth + 1) th.classList.add('fit-wrap');
     }
   };
