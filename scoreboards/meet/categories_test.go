@@ -1,4 +1,4 @@
-package meet
+package meet_test
 
 import (
 	"testing"
@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/owlcms/tracker/scoreboards/board/boardtest"
+	"github.com/owlcms/tracker/scoreboards/meet"
 )
 
 // TestCategories: each athlete in every category they compete in, in the database's order of
@@ -28,7 +29,7 @@ func TestCategories(t *testing.T) {
 		Code, Name string
 		Entries    []entry
 	}
-	summary := func(cs []CategoryEntries) []category {
+	summary := func(cs []meet.CategoryEntries) []category {
 		var out []category
 		for _, c := range cs {
 			cat := category{Code: c.Code, Name: c.Category.Name}
@@ -46,7 +47,7 @@ func TestCategories(t *testing.T) {
 			{"FAGAN, Hal", [3]int{3, 3, 3}, true}, {"GRAY, Ike", [3]int{4, 0, 0}, true}}},
 		{"JR_M81", "JR 81", []entry{{"CARVER, Dan", [3]int{1, 1, 1}, true}}},
 	}
-	if diff := cmp.Diff(want, summary(Categories(db, Lifters(db, f), live))); diff != "" {
+	if diff := cmp.Diff(want, summary(meet.Categories(db, meet.Lifters(db, f), live))); diff != "" {
 		t.Errorf("categories (-want +got):\n%s", diff)
 	}
 	// Without a database, the live athletes in the categories the update names.
@@ -54,7 +55,7 @@ func TestCategories(t *testing.T) {
 		{"SR 81", "SR 81", []entry{{"ARNOTT, Bram", [3]int{1, 1, 1}, true}, {"BROOK, Cal", [3]int{2, 2, 2}, true}, {"AVERY, Finn", [3]int{3, 3, 3}, true}}},
 		{"JR 81", "JR 81", []entry{{"CARVER, Dan", [3]int{1, 1, 1}, true}}},
 	}
-	if diff := cmp.Diff(wantLive, summary(Categories(nil, Lifters(nil, f), live))); diff != "" {
+	if diff := cmp.Diff(wantLive, summary(meet.Categories(nil, meet.Lifters(nil, f), live))); diff != "" {
 		t.Errorf("live only (-want +got):\n%s", diff)
 	}
 }

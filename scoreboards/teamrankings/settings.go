@@ -28,7 +28,7 @@ type settings struct {
 
 // options are the team rankings' own, which settingsOf reads.
 var options = slices.Concat([]board.Option{
-	meet.ScoringOption(false),
+	board.ScoringOption(false),
 	{Key: "championship", Label: "Championship (empty: all)", Kind: "text", Default: ""},
 	{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"all", "M", "F", "MF"}, Default: "all"},
 	{Key: "teamLimit", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
@@ -41,7 +41,7 @@ var options = slices.Concat([]board.Option{
 	{Key: "topMFm", Label: "Mixed teams: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
 	{Key: "topMFf", Label: "Mixed teams: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
 	{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
-}, meet.YearOptions)
+}, board.YearOptions)
 
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) settings {

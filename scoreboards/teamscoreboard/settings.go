@@ -13,7 +13,7 @@ import (
 
 // options are the team scoreboard's own, which settingsOf reads.
 var options = slices.Concat([]board.Option{
-	meet.ScoringOption(false),
+	board.ScoringOption(false),
 	{Key: "gender", Label: "Gender", Kind: "select", Choices: []string{"current", "M", "F", "MF"}, Default: "current"},
 	{Key: "topM", Label: "Men's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
 	{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
@@ -24,7 +24,7 @@ var options = slices.Concat([]board.Option{
 	{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},
 	{Key: "topMFm", Label: "Both genders: men's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
 	{Key: "topMFf", Label: "Both genders: women's scores that count", Kind: "number", Default: "", Min: "1", Max: "20", Step: "1"},
-}, meet.YearOptions)
+}, board.YearOptions)
 
 // settingsOf reads the options, with the competition's defaults.
 func settingsOf(r board.Request) meet.Settings {
