@@ -43,6 +43,7 @@ type AttemptBarView struct {
 	KgSymbol    string // " kg" in the viewer's language
 	Category    string
 	SessionLine string // "Session M1 – Snatch – 10 attempts done."
+	IfGood      string // "If good: rank 2 in the total", beside the session line; "" for none
 	Message     string // waiting screen text
 	Slot        SlotView
 }

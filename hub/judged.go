@@ -48,8 +48,10 @@ func (f *FOP) stageNow() Stage {
 	return s
 }
 
-// decisionShowing reports whether the referees' decision is on the boards: the down signal, or
+// DecisionShowing reports whether the referees' decision is on the boards: the down signal, or
 // lights meant for the public.
+func (f *FOP) DecisionShowing() bool { return decisionShowing(f.Decision) }
+
 func decisionShowing(d Decision) bool {
 	if d.Down {
 		return true

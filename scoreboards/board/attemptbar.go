@@ -40,6 +40,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 		v.Team = cmp.Or(v.Team, a.TeamName)
 	}
 	v.AttemptHTML = AttemptLabel(r, f)
+	v.IfGood = PlaceIfGood(r)
 	if c.Weight != "" && c.Weight != "0" {
 		v.Weight, v.KgSymbol = c.Weight, KgSymbol
 	}

@@ -42,7 +42,7 @@ func TestAttemptBar(t *testing.T) {
 			lang: "fr",
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Arraché #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Groupe A1 Arraché – 3 essais.", Mode: "CURRENT_ATHLETE",
+				SessionLine: "Groupe A1 Arraché – 3 essais.", Mode: "CURRENT_ATHLETE", IfGood: "Si réussi : rang 1 à l'arraché",
 				Slot: components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000, FinalMS: 30000}},
 		},
 		{
@@ -52,6 +52,7 @@ func TestAttemptBar(t *testing.T) {
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "É-J #1", Weight: "81", KgSymbol: board.KgSymbol,
 				SessionLine: "Groupe A1 Clean & Jerk – Aucun essai.", // C&J attempts only
+				IfGood:      "Si réussi : rang 1 au total",
 				Mode:        "CURRENT_ATHLETE",
 				Slot:        components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000, FinalMS: 30000}},
 		},
@@ -63,7 +64,7 @@ func TestAttemptBar(t *testing.T) {
 			},
 			want: components.AttemptBarView{StartNumber: "1", FullName: "ADA, Ann", Team: "Club One", Category: "SR 58",
 				AttemptHTML: "Snatch #2", Weight: "81", KgSymbol: board.KgSymbol,
-				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE",
+				SessionLine: "Session A1 Snatch – 3 attempts done.", Mode: "CURRENT_ATHLETE", IfGood: "If good: rank 1 in the snatch",
 				Slot: components.SlotView{Kind: "clock", Text: "0:30", RemainingMS: 29500, AnchorMS: anchor.UnixMilli(),
 					Running: true, Warning: "final", FinalMS: 30000}},
 		},

@@ -14,7 +14,7 @@ import (
 // is on the board already), or no place to win.
 func PlaceIfGood(r Request) string {
 	f := r.FOP
-	if f == nil || ModeOf(f) != hub.ModeCurrentAthlete || f.Judged != nil || f.CurrentKey == "" {
+	if f == nil || ModeOf(f) != hub.ModeCurrentAthlete || f.Judged != nil || f.DecisionShowing() || f.CurrentKey == "" {
 		return ""
 	}
 	w, err := strconv.Atoi(f.Current.Weight)

@@ -26,6 +26,7 @@ type View struct {
 	AttemptHTML  string
 	Weight       string
 	KgSymbol     string
+	IfGood       string // "If good: rank 2 in the total" (board.PlaceIfGood), "" for none
 	Slot         components.SlotView
 }
 
@@ -47,7 +48,7 @@ func Data(r board.Request) View {
 	default:
 		bar := board.AttemptBar(r)
 		v.Name, v.Team, v.FlagURL = bar.FullName, bar.Team, bar.FlagURL
-		v.AttemptHTML, v.Weight, v.KgSymbol = bar.AttemptHTML, bar.Weight, bar.KgSymbol
+		v.AttemptHTML, v.Weight, v.KgSymbol, v.IfGood = bar.AttemptHTML, bar.Weight, bar.KgSymbol, bar.IfGood
 	}
 	v.Slot = board.Slot(r)
 	return v

@@ -16,7 +16,7 @@ import (
 func TestData(t *testing.T) {
 	slot := func(kind string) components.SlotView { return components.SlotView{Kind: kind} }
 	lift := View{Position: "bottom-left", Name: "ADA, Ann", Team: "Club One", AttemptHTML: "Snatch #2", Weight: "81",
-		KgSymbol: board.KgSymbol, Slot: slot("clock")}
+		KgSymbol: board.KgSymbol, IfGood: "If good: rank 1 in the snatch", Slot: slot("clock")}
 	with := func(edit func(v *View)) View { v := lift; edit(&v); return v }
 	tests := []struct {
 		name, query string
