@@ -28,7 +28,7 @@ func TestData(t *testing.T) {
 		{"an unknown corner keeps the default", "position=centre", nil, lift},
 		{"lights replace the clock", "", func(f *hub.FOP) {
 			f.Decision = hub.Decision{Event: "FULL_DECISION", Visible: true, Lights: [3]hub.Light{hub.LightBad, hub.LightBad, hub.LightGood}}
-		}, with(func(v *View) { v.Slot = slot("lights") })},
+		}, with(func(v *View) { v.Slot, v.IfGood = slot("lights"), "" })}, // nothing to win once judged,
 		{"interruption: red, with its message", "", func(f *hub.FOP) {
 			f.State, f.Break, f.Mode, f.BreakType = "BREAK", true, "INTERRUPTION", "TECHNICAL"
 		}, View{Position: "bottom-left", Break: true, Interruption: true, Name: "Session A1", Message: "Competition paused", Slot: slot("stop")}},
