@@ -134,6 +134,7 @@ func decodeAthlete(db *Database, raw json.RawMessage) *Athlete {
 	a.TotalRank = or(string(disp.TotalRank), "-")
 	a.Sinclair = or(string(disp.Sinclair), "-")
 	a.SinclairRank = or(string(disp.SinclairRank), "-")
+	a.Participations = participations(dto.Participations)
 	return a
 }
 

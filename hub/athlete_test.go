@@ -3,6 +3,8 @@ package hub
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestDecodeAttempt(t *testing.T) {
@@ -134,5 +136,21 @@ func TestAthleteClasses(t *testing.T) {
 	}
 	if b := (&Athlete{ClassName: "next"}); !b.IsNext() || b.IsCurrent() {
 		t.Error("next")
+	}
+}
+
+// TestLiveParticipations: the live athlete carries OWLCMS's ranks in every category it is
+// ranked in (a junior among the seniors too), as the update sends them.
+func TestLiveParticipations(t *testing.T) {
+	in := `{"athleteKey":"7","athlete":{"key":7,"categoryCode":"JR_M81","participations":[
+		{"categoryCode":"JR_M81","snatchRank":1,"cleanJerkRank":2,"totalRank":1,"teamMember":true,"championshipType":"U"},
+		{"categoryCode":"SR_M81","snatchRank":4,"cleanJerkRank":5,"totalRank":4,"championshipType":"IWF"}]}}`
+	got := decodeAthlete(nil, json.RawMessage(in))
+	want := []Participation{
+		{CategoryCode: "JR_M81", SnatchRank: 1, CleanJerkRank: 2, TotalRank: 1, TeamMember: true, ChampionshipType: "U"},
+		{CategoryCode: "SR_M81", SnatchRank: 4, CleanJerkRank: 5, TotalRank: 4, ChampionshipType: "IWF"},
+	}
+	if d := cmp.Diff(want, got.Participations); d != "" {
+		t.Errorf("participations (-want +got)\n%s", d)
 	}
 }

@@ -222,6 +222,18 @@ type wireParticipation struct {
 	ChampionshipType Str  `json:"championshipType"`
 }
 
+// participations are an athlete's categories with their ranks, nil for none.
+func participations(w []wireParticipation) []Participation {
+	var out []Participation
+	for _, p := range w {
+		out = append(out, Participation{
+			CategoryCode: string(p.CategoryCode), SnatchRank: int(p.SnatchRank), CleanJerkRank: int(p.CleanJerkRank),
+			TotalRank: int(p.TotalRank), TeamMember: bool(p.TeamMember), ChampionshipType: string(p.ChampionshipType),
+		})
+	}
+	return out
+}
+
 type wireRecord struct {
 	Name            Str   `json:"recordName"`
 	Federation      Str   `json:"recordFederation"`
@@ -440,12 +452,7 @@ func (d *Database) decodeAthletes(athletes []wireAthlete) {
 		} else {
 			a.TeamName = PlainText(scalarText(w.Team))
 		}
-		for _, p := range w.Participations {
-			a.Participations = append(a.Participations, Participation{
-				CategoryCode: string(p.CategoryCode), SnatchRank: int(p.SnatchRank), CleanJerkRank: int(p.CleanJerkRank),
-				TotalRank: int(p.TotalRank), TeamMember: bool(p.TeamMember), ChampionshipType: string(p.ChampionshipType),
-			})
-		}
+		a.Participations = participations(w.Participations)
 		if key != "" {
 			d.athleteKeys[key] = len(d.Athletes)
 		}

@@ -121,6 +121,9 @@ type Athlete struct {
 	Sinclair      string
 	SinclairRank  string
 	ClassName     string // "current blink", "next" or ""
+	// Participations are the categories the athlete is ranked in, with OWLCMS's live ranks in
+	// each (a junior also ranked among the seniors has two); nil when OWLCMS sent none.
+	Participations []Participation
 }
 
 // IsCurrent reports whether OWLCMS marks the athlete as lifting now.

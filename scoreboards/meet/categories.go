@@ -24,8 +24,8 @@ type CategoryEntries struct {
 
 // Categories puts the lifters into the categories they compete in, in the database's order
 // of categories (age group by age group). The ranks are OWLCMS's: a participation's from the
-// database, the live update's for an athlete of the live session in their own category (live
-// holds the keys of the live session's athletes). A lifter the database does not list goes
+// database, the live update's for an athlete of the live session (live holds the keys of the
+// live session's athletes) in every category the update ranks them in. A lifter the database does not list goes
 // into the category the live update names.
 func Categories(db *hub.Database, lifters []*Lifter, live map[string]bool) []CategoryEntries {
 	index := map[string]int{}
@@ -65,8 +65,11 @@ func Categories(db *hub.Database, lifters []*Lifter, live map[string]bool) []Cat
 			// the first one.
 			main := p.CategoryCode == a.CategoryCode || (i == 0 && !participates(a, a.CategoryCode))
 			e := Entry{Lifter: l, Ranks: [3]int{p.SnatchRank, p.CleanJerkRank, p.TotalRank}, Main: main}
+			if r, ok := l.LiveRanks[p.CategoryCode]; ok && live[l.Key] {
+				e.Ranks = r // the live update ranks the athlete in each of their categories
+			}
 			if main && live[l.Key] {
-				e.Ranks = l.Ranks // the live update ranks the athlete in their own category
+				e.Ranks = l.Ranks // and its display ranks are those of their own category
 			}
 			add(p.CategoryCode, category(p.CategoryCode, l), e)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board/boardtest"
 	"github.com/owlcms/tracker/scoreboards/meet"
 )
@@ -50,6 +51,18 @@ func TestCategories(t *testing.T) {
 	if diff := cmp.Diff(want, summary(meet.Categories(db, meet.Lifters(db, f), live))); diff != "" {
 		t.Errorf("categories (-want +got):\n%s", diff)
 	}
+	// When the update ranks Carver in both his categories, the live ranks count in each.
+	for _, a := range f.Athletes {
+		if a.Key == "203" {
+			a.Participations = []hub.Participation{{CategoryCode: "JR_M81", SnatchRank: 1, CleanJerkRank: 1, TotalRank: 1},
+				{CategoryCode: "SR_M81", SnatchRank: 4, CleanJerkRank: 3, TotalRank: 3}}
+		}
+	}
+	got := meet.Categories(db, meet.Lifters(db, f), live)
+	if e := got[0].Entries[3]; e.Name != "CARVER, Dan" || e.Ranks != [3]int{4, 3, 3} {
+		t.Errorf("Carver among the seniors: %s %v, want the live ranks [4 3 3]", e.Name, e.Ranks)
+	}
+	f = boardtest.SessionM2("A")
 	// Without a database, the live athletes in the categories the update names.
 	wantLive := []category{
 		{"SR 81", "SR 81", []entry{{"ARNOTT, Bram", [3]int{1, 1, 1}, true}, {"BROOK, Cal", [3]int{2, 2, 2}, true}, {"AVERY, Finn", [3]int{3, 3, 3}, true}}},

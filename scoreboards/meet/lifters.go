@@ -35,6 +35,9 @@ type Lifter struct {
 	Order                                            int    // place in the platform's lifting order, 0 = not lifting now
 	Current                                          bool   // lifting now
 	SessionDone                                      bool   // the athlete's session is over (the database says so)
+	// LiveRanks are the live update's ranks per category code (snatch, clean & jerk, total),
+	// for an athlete of the live session whom OWLCMS ranks in several categories.
+	LiveRanks map[string][3]int
 }
 
 // Lifters merges the database's athletes with the live session of the platform (the live data
@@ -132,6 +135,12 @@ func (l *Lifter) live(a *hub.Athlete, session string, competition hub.Date) {
 		l.Snatch[i], l.CleanJerk[i] = liveAttempt(a.Snatch[i]), liveAttempt(a.CleanJerk[i])
 	}
 	l.Ranks = [3]int{rank(a.SnatchRank), rank(a.CleanJerkRank), rank(a.TotalRank)}
+	if len(a.Participations) > 0 {
+		l.LiveRanks = make(map[string][3]int, len(a.Participations))
+		for _, p := range a.Participations {
+			l.LiveRanks[p.CategoryCode] = [3]int{p.SnatchRank, p.CleanJerkRank, p.TotalRank}
+		}
+	}
 }
 
 func liveAttempt(a hub.Attempt) Attempt {
