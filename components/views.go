@@ -104,6 +104,9 @@ type GridColumns struct {
 	// NoLifter drops the start, name and team columns: a strip under the attempt bar, which
 	// already names the lifter and the team.
 	NoLifter bool
+	// RankGroups make a multi-rank board: the age groups the session's athletes are ranked in
+	// ("SR", "JR"), with a rank column for each wherever the grid shows a rank.
+	RankGroups []string
 }
 
 // GridRow is one line: an athlete or a category spacer.
@@ -129,6 +132,9 @@ type GridRow struct {
 	Rank        string
 	Sinclair    string
 	SinclairRnk string
+	// GroupRanks are the athlete's snatch, clean & jerk and total ranks in each of the
+	// grid's RankGroups ("" where not ranked).
+	GroupRanks [][3]string
 }
 
 // Cell is one attempt: its text ("130", "(130)" failed, "-" empty) and OWLCMS's status

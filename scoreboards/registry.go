@@ -11,6 +11,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/liftingorder"
 	"github.com/owlcms/tracker/scoreboards/lowerthird"
 	"github.com/owlcms/tracker/scoreboards/medals"
+	"github.com/owlcms/tracker/scoreboards/multiranks"
 	"github.com/owlcms/tracker/scoreboards/rankings"
 	"github.com/owlcms/tracker/scoreboards/refereeassignments"
 	"github.com/owlcms/tracker/scoreboards/startlist"
@@ -26,6 +27,7 @@ var all = []*board.Board{
 	startorder.Board,
 	liftingorder.Board,
 	rankings.Board,
+	multiranks.Board,
 	startlist.Board,
 	medals.Board,
 	attemptboard.Board,

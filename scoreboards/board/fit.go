@@ -27,8 +27,15 @@ func Fitting(g components.GridView, leaders *components.LeadersView, rec *compon
 	add(c.Born, emBorn)
 	add(c.Custom1, emCustom)
 	add(c.Custom2, emCustom)
-	add(c.LiftRanks, emRank)
-	add(c.LiftRanks, emRank)
+	// A rank column per rank group on a multi-rank board, else one: after each lift's best
+	// when the lifts are ranked, and after the total (whose first is counted above).
+	ranks := max(1, len(c.RankGroups))
+	for range 2 * ranks {
+		add(c.LiftRanks, emRank)
+	}
+	for range ranks - 1 {
+		add(true, emRank)
+	}
 	add(c.Sinclair, emScore)
 	add(c.SinclairRank, emRank)
 	w += float64(cols)*emSpacing + 3*0.5 + emMargin // cell spacing, the three group gaps

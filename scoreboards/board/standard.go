@@ -21,6 +21,9 @@ type OrderBoard struct {
 	// RankColumn, when set, says which rank the rank column shows and names it under the
 	// header; without it the column shows the total rank, unnamed.
 	RankColumn func(r Request) RankColumn
+	// MultiRanks gives every rank a column per age group the session's athletes are ranked
+	// in (OWLCMS's multi-ranks scoreboard).
+	MultiRanks bool
 }
 
 // RankColumn is what a standard board's rank column shows.
@@ -41,8 +44,9 @@ func (d OrderBoard) Board() *Board {
 // components/ only lay it out.
 func (d OrderBoard) View(r Request) components.StandardView {
 	var rows []components.GridRow
+	var order []hub.OrderEntry
 	if f := r.FOP; f != nil {
-		order := d.Order(f)
+		order = d.Order(f)
 		if len(order) == 0 {
 			order = Entries(f.Athletes)
 		}
@@ -65,6 +69,9 @@ func (d OrderBoard) View(r Request) components.StandardView {
 		Records: Records(r),
 	}
 	v.Grid.Columns = GridColumns(r.FOP, rows)
+	if d.MultiRanks && r.FOP != nil {
+		setGroupRanks(r, order, &v.Grid, r.FOP.Leaders, v.Leaders)
+	}
 	v.Grid.RankLbl = v.Grid.Labels.Rank
 	if len(rows) == 0 {
 		v.Grid.Empty = r.WaitingNextSession()
