@@ -32,6 +32,7 @@ func TestScreenshots(t *testing.T) {
 		"top-teams-1920x1080":       "/top-teams?fop=B",
 		"team-rankings-1920x1080":   "/team-rankings?fop=A&gender=MF&pageSize=5",
 		"referee-assignments":       "/referee-assignments",
+		"multi-ranks-1920x1080":     "/multi-ranks?fop=B",
 	} {
 		png, err := screenshotAny(b, s.srv.URL+u, 1920, 1080)
 		if err != nil {
