@@ -43,7 +43,7 @@ func TestBrowserNoClippedHeadings(t *testing.T) {
 	}
 	b := newBrowser(t)
 	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}} {
-		for _, board := range []string{"start-order", "lifting-order", "rankings"} {
+		for _, board := range []string{"start-order", "lifting-order", "rankings", "multi-ranks"} {
 			for _, lang := range locales {
 				url := "/" + board + "?fop=A&lang=" + lang
 				b.do(chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.srv.URL+url))
