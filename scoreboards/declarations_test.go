@@ -35,7 +35,7 @@ func TestDeclarationDefaults(t *testing.T) {
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"current-athlete": {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
-		"team-scoreboard": {Fragments: bar("teams"), NoCommon: noLeaders, Wants: flags, Options: 13},
+		"team-scoreboard": {Fragments: bar("teams"), NoCommon: noLeaders, Wants: flags, Options: 15},
 		// The team rankings show flags too: they ask for them like the other team boards.
 		"team-rankings":       {Fragments: bar("rankings"), NoCommon: noLeaders, Wants: flags, Options: 15},
 		"top-teams":           {Fragments: bar("tables"), NoCommon: noLeaders, Wants: flags},
