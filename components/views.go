@@ -16,8 +16,8 @@ type PageMeta struct {
 	Stylesheets []string
 	// Scripts are the board's own, loaded once with the page (static paths: "js/pager.js").
 	Scripts []string
-	SSEURL      string            // the page's one event stream; "" = none (documents)
-	URLs        map[string]string // fragment name → URL htmx fetches it from
+	SSEURL  string            // the page's one event stream; "" = none (documents)
+	URLs    map[string]string // fragment name → URL htmx fetches it from
 	// ServerMS is the server's time (Unix ms) at render: the page's first estimate of its
 	// clock's offset from the server.
 	ServerMS int64

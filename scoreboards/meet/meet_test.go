@@ -35,7 +35,10 @@ func lifts(ws ...int) [3]Attempt {
 }
 
 func TestTotals(t *testing.T) {
-	req := func(as [3]Attempt, i, w int) [3]Attempt { as[i] = Attempt{Weight: w, Status: hub.AttemptRequest}; return as }
+	req := func(as [3]Attempt, i, w int) [3]Attempt {
+		as[i] = Attempt{Weight: w, Status: hub.AttemptRequest}
+		return as
+	}
 	tests := []struct {
 		name             string
 		sn, cj           [3]Attempt
