@@ -27,6 +27,10 @@ type Fit struct {
 	// Paged: the board pages itself (static/js/pager.js) rather than shrink under a legible
 	// size (board.css's --page-font) when its rows do not all fit.
 	Paged bool
+	// Flex is the width in em, within Width, of the columns of words that give way when the
+	// viewer's size option asks for more than the width allows: the name and the team, the
+	// team first (board.css, static/js/fit.js). FlexMin is what they keep at the least.
+	Flex, FlexMin float64
 }
 
 // StandardBoard is the page of the standard boards and the source of their two fragments:
@@ -295,7 +299,7 @@ func barBoard(m PageMeta, bar AttemptBarView, content, trigger string, fit Fit) 
 						}()
 					}
 					ctx = templ.InitializeContext(ctx)
-					var templ_7745c5c3_Var13 = []any{"fit", templ.KV("paged", fit.Paged)}
+					var templ_7745c5c3_Var13 = []any{"fit", templ.KV("paged", fit.Paged), templ.KV("flex", fit.Flex > 0)}
 					templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_Var13...)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -320,7 +324,7 @@ func barBoard(m PageMeta, bar AttemptBarView, content, trigger string, fit Fit) 
 					var templ_7745c5c3_Var15 string
 					templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.SanitizeStyleAttributeValues(FitStyle(fit))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/standard.templ`, Line: 64, Col: 77}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/standard.templ`, Line: 68, Col: 109}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var15))
 					if templ_7745c5c3_Err != nil {
