@@ -26,11 +26,11 @@ func TestDeclarationDefaults(t *testing.T) {
 	noLeaders := []string{"showLeaders", "showRecords"}
 	flags := []hub.Resource{hub.ResourceFlags}
 	want := map[string]derived{
-		"start-order":     {Fragments: grid, Wants: flags},
-		"lifting-order":   {Fragments: grid, Wants: flags},
+		"start-order":     {Fragments: grid, Wants: flags, Options: 1},
+		"lifting-order":   {Fragments: grid, Wants: flags, Options: 1},
 		"medals":          {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "medals", Live: true}}, NoCommon: noLeaders, Wants: flags},
 		"start-list":      {Fragments: bar("list"), NoCommon: noLeaders, Wants: flags},
-		"rankings":        {Fragments: grid, Wants: flags},
+		"rankings":        {Fragments: grid, Wants: flags, Options: 1},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},

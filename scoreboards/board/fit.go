@@ -48,7 +48,7 @@ func Fitting(g components.GridView, leaders *components.LeadersView, rec *compon
 	if rec != nil {
 		h += emRecordsBase + float64(len(rec.Rows))*emRecordsRow
 	}
-	f := components.Fit{Width: w, Height: h}
+	f := components.Fit{Width: w, Height: h, Paged: !c.NoLifter}
 	if !c.NoLifter {
 		f.Flex, f.FlexMin = emName+emTeam, emNameMin+emTeamMin
 	}

@@ -20,7 +20,7 @@ var options = slices.Concat([]board.Option{
 	{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
 	{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
 	{Key: "top", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
-	{Key: "pageSeconds", Label: "Seconds on a page (a long board pages itself)", Kind: "number", Default: "10", Min: "2", Max: "120", Step: "1"},
+	board.PageSecondsOption,
 	{Key: "fixedTeamOrder", Label: "Teams in alphabetical order (not by score)", Kind: "bool", Default: "false"},
 	{Key: "cjDecl", Label: "Predicted total includes the C&J declaration", Kind: "bool", Default: "true"},
 	{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},

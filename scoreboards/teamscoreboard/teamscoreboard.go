@@ -73,7 +73,7 @@ func Data(r board.Request) View {
 	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
 	v.Page.Stylesheets = []string{"css/teams.css"}
 	v.Page.Scripts = []string{"js/pager.js"}
-	v.Paging = Paging{PauseMS: 1000 * number(r, "pageSeconds", 10, 2, 120), SweepMS: 1200}
+	v.Paging = Paging{PauseMS: 1000 * board.PageSeconds(r), SweepMS: 1200}
 	v.Title = titleOf(r, s)
 	v.Labels = Labels{
 		Order: "#", Name: r.T("Scoreboard.Name", "Name"),
