@@ -435,13 +435,13 @@ func Live(tag, id, class, url, trigger string) templ.Component {
 	})
 }
 
-// boardScripts are the scripts a board page adds to htmx: the clocks, the headings' fit, and
-// the SSE extension when it listens.
+// boardScripts are the scripts a board page adds to htmx: the clocks, the headings' fit, the
+// SSE extension when it listens, and the board's own.
 func boardScripts(m PageMeta) []string {
 	if m.SSEURL == "" {
-		return []string{"js/clock.js", "js/fit.js"}
+		return append([]string{"js/clock.js", "js/fit.js"}, m.Scripts...)
 	}
-	return []string{"js/clock.js", "js/fit.js", "js/rows.js", "vendor/htmx-ext-sse-2.2.4.min.js"}
+	return append([]string{"js/clock.js", "js/fit.js", "js/rows.js", "vendor/htmx-ext-sse-2.2.4.min.js"}, m.Scripts...)
 }
 
 // pageStyle passes the text size, and an overlay's safe margin, to the stylesheets.

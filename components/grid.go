@@ -67,7 +67,15 @@ func rankHeads(g GridView) []string {
 }
 
 // FitStyle passes a table's size in em to the stylesheet, which picks the font size.
+// With flexible columns it passes the width without them (--fit-fixed) and the least width
+// of the table (--fit-wmin), which a larger size option may use.
 func FitStyle(f Fit) templ.SafeCSS {
 	w, h := max(f.Width, 10), max(f.Height, 5)
-	return templ.SafeCSS("--fit-w:" + strconv.FormatFloat(w, 'f', 1, 64) + ";--fit-h:" + strconv.FormatFloat(h, 'f', 1, 64))
+	css := "--fit-w:" + em(w) + ";--fit-h:" + em(h)
+	if f.Flex > 0 && f.Flex < w {
+		css += ";--fit-fixed:" + em(w-f.Flex) + ";--fit-wmin:" + em(w-f.Flex+min(f.FlexMin, f.Flex))
+	}
+	return templ.SafeCSS(css)
 }
+
+func em(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }

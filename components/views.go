@@ -14,8 +14,10 @@ type PageMeta struct {
 	Safe    float64 // an overlay's margin on each side, in percent of the frame
 	// Stylesheets are the board's own, after css/board.css (static paths: "css/overlay.css").
 	Stylesheets []string
-	SSEURL      string            // the page's one event stream; "" = none (documents)
-	URLs        map[string]string // fragment name → URL htmx fetches it from
+	// Scripts are the board's own, loaded once with the page (static paths: "js/pager.js").
+	Scripts []string
+	SSEURL  string            // the page's one event stream; "" = none (documents)
+	URLs    map[string]string // fragment name → URL htmx fetches it from
 	// ServerMS is the server's time (Unix ms) at render: the page's first estimate of its
 	// clock's offset from the server.
 	ServerMS int64

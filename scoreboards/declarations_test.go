@@ -26,17 +26,17 @@ func TestDeclarationDefaults(t *testing.T) {
 	noLeaders := []string{"showLeaders", "showRecords"}
 	flags := []hub.Resource{hub.ResourceFlags}
 	want := map[string]derived{
-		"start-order":     {Fragments: grid, Wants: flags},
-		"lifting-order":   {Fragments: grid, Wants: flags},
+		"start-order":     {Fragments: grid, Wants: flags, Options: 1},
+		"lifting-order":   {Fragments: grid, Wants: flags, Options: 1},
 		"medals":          {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "medals", Live: true}}, NoCommon: noLeaders, Wants: flags},
 		"start-list":      {Fragments: bar("list"), NoCommon: noLeaders, Wants: flags},
-		"rankings":        {Fragments: grid, Wants: flags},
-		"multi-ranks":     {Fragments: grid, Wants: flags},
+		"rankings":        {Fragments: grid, Wants: flags, Options: 1},
+		"multi-ranks":     {Fragments: grid, Wants: flags, Options: 1},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"current-athlete": {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
-		"team-scoreboard": {Fragments: bar("teams"), NoCommon: noLeaders, Wants: flags, Options: 13},
+		"team-scoreboard": {Fragments: bar("teams"), NoCommon: noLeaders, Wants: flags, Options: 15},
 		// The team rankings show flags too: they ask for them like the other team boards.
 		"team-rankings":       {Fragments: bar("rankings"), NoCommon: noLeaders, Wants: flags, Options: 15},
 		"top-teams":           {Fragments: bar("tables"), NoCommon: noLeaders, Wants: flags},

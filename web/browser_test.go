@@ -222,7 +222,7 @@ type platformPage struct {
 }
 
 const platformPageJS = `(() => ({
-	names: Array.from(document.querySelectorAll('#grid .fit > table.grid td.name'), (td) => td.textContent.trim()),
+	names: Array.from(document.querySelectorAll('#grid .fit table.grid:not(.leaders) td.name'), (td) => td.textContent.trim()),
 	text: document.body ? document.body.textContent : '',
 	sse: document.body ? (document.body.getAttribute('sse-connect') || '') : '',
 }))()`

@@ -11,6 +11,8 @@ const (
 	emLift, emRank, emTotal, emScore, emSpacing           = 3.7, 3, 3.8, 4.2, 0.15
 	emHeader, emRow, emSpacerRow, emLeadersTitle          = 1.45, 1.5, 0.45, 1.9
 	emRecordsBase, emRecordsRow, emMargin                 = 3.6, 1.35, 0.8
+	// What the name and the team keep at the least when the size option grows the text.
+	emNameMin, emTeamMin = 10, 3
 )
 
 // Fitting computes the size of a standard board's grid.
@@ -53,7 +55,11 @@ func Fitting(g components.GridView, leaders *components.LeadersView, rec *compon
 	if rec != nil {
 		h += emRecordsBase + float64(len(rec.Rows))*emRecordsRow
 	}
-	return components.Fit{Width: w, Height: h}
+	f := components.Fit{Width: w, Height: h, Paged: !c.NoLifter}
+	if !c.NoLifter {
+		f.Flex, f.FlexMin = emName+emTeam, emNameMin+emTeamMin
+	}
+	return f
 }
 
 func rowHeight(r components.GridRow) float64 {

@@ -134,3 +134,17 @@ func (b *Board) HasCommon(key string) bool {
 	i := slices.IndexFunc(CommonOptions, func(o Option) bool { return o.Key == key })
 	return i < 0 || !CommonOptions[i].OverlayOnly || b.Category == VideoOverlay
 }
+
+// PageSecondsOption is the pause of a long board on each of its pages: a board whose rows do
+// not fit the screen at a legible size pages itself (static/js/pager.js).
+var PageSecondsOption = Option{Key: "pageSeconds", Label: "Seconds on a page (a long board pages itself)", Kind: "number",
+	Default: "10", Min: "2", Max: "120", Step: "1"}
+
+// PageSeconds reads PageSecondsOption: 10 s, within 2-120.
+func PageSeconds(r Request) int {
+	n, err := strconv.Atoi(strings.TrimSpace(r.Query.Get(PageSecondsOption.Key)))
+	if err != nil {
+		return 10
+	}
+	return min(max(n, 2), 120)
+}

@@ -35,7 +35,8 @@ type RankColumn struct {
 // Board is the registration of the declared board: a standard board, whose page and
 // fragments come from one components.StandardBoard.
 func (d OrderBoard) Board() *Board {
-	b := Board{Name: d.Name, Title: d.Title, TitleKey: d.TitleKey, Description: d.Description, Category: Standard, Order: d.Place}
+	b := Board{Name: d.Name, Title: d.Title, TitleKey: d.TitleKey, Description: d.Description, Category: Standard, Order: d.Place,
+		Options: []Option{PageSecondsOption}}
 	return New(b, d.View, components.StandardBoard)
 }
 
@@ -77,6 +78,8 @@ func (d OrderBoard) View(r Request) components.StandardView {
 		v.Grid.Empty = r.WaitingNextSession()
 	}
 	v.Fit = Fitting(v.Grid, v.Leaders, v.Records)
+	v.Page.Scripts = []string{"js/pager.js"}
+	v.Paging = components.Paging{PauseMS: PageSeconds(r) * 1000}
 	return v
 }
 

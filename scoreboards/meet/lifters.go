@@ -17,6 +17,9 @@ import (
 type Attempt struct {
 	Weight int
 	Status hub.AttemptStatus // good, bad, request (pending) or empty
+	// Live is hub.AttemptCurrent on the attempt being lifted now and hub.AttemptNext on the
+	// next lifter's, as OWLCMS marks them in the live session (Status is then request).
+	Live hub.AttemptStatus
 }
 
 // Done reports whether the attempt was taken.
@@ -106,11 +109,11 @@ func fromDatabase(db *hub.Database, a *hub.DBAthlete, competition hub.Date) *Lif
 func dbAttempt(l hub.Lift) Attempt {
 	switch {
 	case l.ActualLift > 0:
-		return Attempt{l.ActualLift, hub.AttemptGood}
+		return Attempt{Weight: l.ActualLift, Status: hub.AttemptGood}
 	case l.ActualLift < 0:
-		return Attempt{-l.ActualLift, hub.AttemptBad}
+		return Attempt{Weight: -l.ActualLift, Status: hub.AttemptBad}
 	case l.Requested() > 0:
-		return Attempt{l.Requested(), hub.AttemptRequest}
+		return Attempt{Weight: l.Requested(), Status: hub.AttemptRequest}
 	}
 	return Attempt{Status: hub.AttemptEmpty}
 }
@@ -147,10 +150,14 @@ func liveAttempt(a hub.Attempt) Attempt {
 	w, _ := strconv.Atoi(strings.TrimSpace(a.Value))
 	switch a.Status {
 	case hub.AttemptGood, hub.AttemptBad:
-		return Attempt{w, a.Status}
+		return Attempt{Weight: w, Status: a.Status}
 	case hub.AttemptCurrent, hub.AttemptNext, hub.AttemptRequest:
 		if w > 0 {
-			return Attempt{w, hub.AttemptRequest}
+			live := a.Status
+			if live == hub.AttemptRequest {
+				live = ""
+			}
+			return Attempt{Weight: w, Status: hub.AttemptRequest, Live: live}
 		}
 	}
 	return Attempt{Status: hub.AttemptEmpty}

@@ -24,16 +24,19 @@ func lifts(ws ...int) [3]Attempt {
 	for i, w := range ws {
 		switch {
 		case w > 0:
-			out[i] = Attempt{w, hub.AttemptGood}
+			out[i] = Attempt{Weight: w, Status: hub.AttemptGood}
 		case w < 0:
-			out[i] = Attempt{-w, hub.AttemptBad}
+			out[i] = Attempt{Weight: -w, Status: hub.AttemptBad}
 		}
 	}
 	return out
 }
 
 func TestTotals(t *testing.T) {
-	req := func(as [3]Attempt, i, w int) [3]Attempt { as[i] = Attempt{w, hub.AttemptRequest}; return as }
+	req := func(as [3]Attempt, i, w int) [3]Attempt {
+		as[i] = Attempt{Weight: w, Status: hub.AttemptRequest}
+		return as
+	}
 	tests := []struct {
 		name             string
 		sn, cj           [3]Attempt

@@ -7,9 +7,9 @@ import (
 )
 
 func TestTotalRules(t *testing.T) {
-	good := func(w int) Attempt { return Attempt{w, hub.AttemptGood} }
-	bad := func(w int) Attempt { return Attempt{w, hub.AttemptBad} }
-	ask := func(w int) Attempt { return Attempt{w, hub.AttemptRequest} }
+	good := func(w int) Attempt { return Attempt{Weight: w, Status: hub.AttemptGood} }
+	bad := func(w int) Attempt { return Attempt{Weight: w, Status: hub.AttemptBad} }
+	ask := func(w int) Attempt { return Attempt{Weight: w, Status: hub.AttemptRequest} }
 	none := Attempt{}
 	tests := []struct {
 		name              string

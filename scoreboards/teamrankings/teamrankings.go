@@ -2,7 +2,7 @@
 // women, mixed teams), the teams ranked by their score (IWF team points by default, with the
 // snatch, clean & jerk and total points apart when the meet gives medals for each lift),
 // with how many of their members count, limited to the top N, live as lifts happen. A table
-// longer than a page pages itself on the TV: static/js/team-rankings.js sweeps its rows up a
+// longer than a page pages itself on the TV: static/js/pager.js sweeps its rows up a
 // page at a time.
 package teamrankings
 
@@ -58,6 +58,7 @@ func Data(r board.Request) View {
 	s := settingsOf(r)
 	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Paging: s.paging}
 	v.Page.Stylesheets = []string{"css/teams.css", "css/team-rankings.css"}
+	v.Page.Scripts = []string{"js/pager.js"}
 	v.Labels = Labels{
 		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Athletes", "Athletes"),
 		Snatch: r.T("Scoreboard.Snatch", "Snatch"), CleanJerk: hub.PlainText(r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk")),

@@ -24,6 +24,12 @@ func TestOptions(t *testing.T) {
 				smhf(280, 80.2, 30)+smhf(274, 94.0, 42), smhf(277, 80.9, 47)+smhf(279, 95.5, 68), smhf(281, 92.3, 27)),
 		},
 		{
+			// top=2: the two best teams by score, then (fixedTeamOrder) alphabetical.
+			name: "top", query: "gender=M&scoringSystem=SMHF&fixedTeamOrder=true&top=2",
+			want: fmt.Sprintf("Alder Bay WC %.2f [ARNOTT* AVERY ASHDOWN*]\nBirchwood Barbell %.2f [BROOK* BIRTLES*]\n",
+				smhf(280, 80.2, 30)+smhf(274, 94.0, 42), smhf(277, 80.9, 47)+smhf(279, 95.5, 68)),
+		},
+		{
 			// Both genders, one man and one woman counting: the men's lines alone score (the
 			// women have no total yet).
 			name: "topMFm and topMFf", query: "gender=MF&topMFm=1&topMFf=1",

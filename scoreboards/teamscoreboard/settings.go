@@ -19,6 +19,8 @@ var options = slices.Concat([]board.Option{
 	{Key: "topF", Label: "Women's scores that count", Kind: "number", Default: "4", Min: "1", Max: "20", Step: "1"},
 	{Key: "allAthletes", Label: "Every athlete counts", Kind: "bool", Default: "false"},
 	{Key: "showPredicted", Label: "Show the score if the next lift succeeds", Kind: "bool", Default: "false"},
+	{Key: "top", Label: "Teams shown (0: all)", Kind: "number", Default: "0", Min: "0", Max: "100", Step: "1"},
+	board.PageSecondsOption,
 	{Key: "fixedTeamOrder", Label: "Teams in alphabetical order (not by score)", Kind: "bool", Default: "false"},
 	{Key: "cjDecl", Label: "Predicted total includes the C&J declaration", Kind: "bool", Default: "true"},
 	{Key: "enforceBombout", Label: "A total needs both lifts (a bomb-out scores 0)", Kind: "bool", Default: "true"},
@@ -93,4 +95,13 @@ func topOption(q url.Values, key string, teamSize int) int {
 		return teamSize
 	}
 	return 4
+}
+
+// number is a whole-number option within [lo, hi], def when absent or unreadable.
+func number(r board.Request, key string, def, lo, hi int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(r.Query.Get(key)))
+	if err != nil {
+		return def
+	}
+	return min(max(n, lo), hi)
 }

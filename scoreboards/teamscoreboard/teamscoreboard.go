@@ -26,7 +26,11 @@ type View struct {
 	Teams     []TeamView
 	Empty     string // shown when no team has athletes yet
 	Fit       components.Fit
+	Paging    Paging
 }
+
+// Paging is how the teams page themselves when they do not fit (static/js/pager.js reads it).
+type Paging struct{ PauseMS, SweepMS int }
 
 // Labels are the translated column headers.
 type Labels struct {
@@ -68,6 +72,8 @@ func Data(r board.Request) View {
 	s := settingsOf(r)
 	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
 	v.Page.Stylesheets = []string{"css/teams.css"}
+	v.Page.Scripts = []string{"js/pager.js"}
+	v.Paging = Paging{PauseMS: 1000 * board.PageSeconds(r), SweepMS: 1200}
 	v.Title = titleOf(r, s)
 	v.Labels = Labels{
 		Order: "#", Name: r.T("Scoreboard.Name", "Name"),
@@ -78,6 +84,10 @@ func Data(r board.Request) View {
 	}
 	athletes := 0
 	teams := meet.Teams(meet.Lifters(r.Database(), r.FOP), s)
+	if n := number(r, "top", 0, 0, 1000); n > 0 && n < len(teams) {
+		// The best N teams (by score, ties as ranked).
+		teams = teams[:n]
+	}
 	if r.Flag("fixedTeamOrder", false) {
 		// A TV that keeps its teams in place: the scores change, not the order.
 		slices.SortStableFunc(teams, func(a, b *meet.Team) int { return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
@@ -136,13 +146,18 @@ func memberView(m *meet.Member, s meet.Settings) MemberView {
 	return mv
 }
 
-// Cell is an attempt as the grid shows it.
+// Cell is an attempt as the grid shows it: the attempt being lifted now, and the next
+// lifter's, marked as on the standard boards.
 func Cell(a meet.Attempt) components.Cell {
 	v := ""
 	if a.Weight > 0 {
 		v = strconv.Itoa(a.Weight)
 	}
-	return board.AttemptCell(hub.Attempt{Value: v, Status: a.Status})
+	st := a.Status
+	if a.Live != "" {
+		st = a.Live
+	}
+	return board.AttemptCell(hub.Attempt{Value: v, Status: st})
 }
 
 // format writes a score: 2 decimals (whole points for team points); "-" while nothing is
@@ -180,5 +195,5 @@ func fit(teams, athletes int, predicted bool) components.Fit {
 	if predicted {
 		w += emScore
 	}
-	return components.Fit{Width: w, Height: emTitle + 2*emHeader + float64(teams)*emTeamRow + float64(athletes)*emRow}
+	return components.Fit{Width: w, Height: emTitle + 2*emHeader + float64(teams)*emTeamRow + float64(athletes)*emRow, Paged: true}
 }

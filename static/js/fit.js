@@ -3,10 +3,32 @@
 // "Arrancada", "Startnr.") and on the font, which only the browser can measure. A heading is
 // scaled down to fit, to 70 % at the least and never under 12 px; one still too long then wraps
 // onto a second line.
+//
+// A board whose name and team columns give way (.fit.flex, see board.css) is told how wide
+// its longest name is (--name-need, in em of the table's font): the team column then leaves
+// the name that much when it can, and is the one ellipsized.
 (() => {
   'use strict';
   const MIN = 0.7;
+  const needs = (root) => {
+    const boxes = root.matches && root.matches('.fit.flex') ? [root] : root.querySelectorAll('.fit.flex');
+    for (const box of boxes) {
+      const px = parseFloat(getComputedStyle(box).fontSize) || 1;
+      let need = 0;
+      for (const td of box.querySelectorAll('td.name')) {
+        // The text's own width (not the cell's: a cell wider than its name would keep
+        // asking for its width), with the cell's padding.
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const cs = getComputedStyle(td);
+        const w = range.getBoundingClientRect().width + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+        need = Math.max(need, w / px);
+      }
+      if (need > 0) box.style.setProperty('--name-need', (Math.ceil(need * 10) / 10 + 0.2).toFixed(1));
+    }
+  };
   const fit = (root) => {
+    needs(root);
     // px: no heading under the board's --legible size (12 px on a TV or a laptop, none on a
     // screen too narrow for the board, which shrinks as a whole).
     const legible = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--legible')) || 0;
