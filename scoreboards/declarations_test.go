@@ -31,6 +31,7 @@ func TestDeclarationDefaults(t *testing.T) {
 		"medals":          {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "medals", Live: true}}, NoCommon: noLeaders, Wants: flags},
 		"start-list":      {Fragments: bar("list"), NoCommon: noLeaders, Wants: flags},
 		"rankings":        {Fragments: grid, Wants: flags},
+		"records":         {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "records", Live: true}}, NoCommon: noLeaders, Wants: flags},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},

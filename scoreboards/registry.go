@@ -12,6 +12,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/lowerthird"
 	"github.com/owlcms/tracker/scoreboards/medals"
 	"github.com/owlcms/tracker/scoreboards/rankings"
+	"github.com/owlcms/tracker/scoreboards/records"
 	"github.com/owlcms/tracker/scoreboards/refereeassignments"
 	"github.com/owlcms/tracker/scoreboards/startlist"
 	"github.com/owlcms/tracker/scoreboards/startorder"
@@ -26,6 +27,7 @@ var all = []*board.Board{
 	startorder.Board,
 	liftingorder.Board,
 	rankings.Board,
+	records.Board,
 	startlist.Board,
 	medals.Board,
 	attemptboard.Board,
