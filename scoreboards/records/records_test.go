@@ -63,7 +63,9 @@ func meetWithRecords(t testing.TB) *hub.Snapshot {
 }
 
 func TestData(t *testing.T) {
-	jr := func(s, cj, tot Cell) Row { return Row{Category: "JR 81", Name: "Invented Regional", Cells: [3]Cell{s, cj, tot}} }
+	jr := func(s, cj, tot Cell) Row {
+		return Row{Category: "JR 81", Name: "Invented Regional", Cells: [3]Cell{s, cj, tot}}
+	}
 	srRegional := func(cj Cell) Row {
 		return Row{Category: "SR 81", Name: "Invented Regional", Cells: [3]Cell{{Value: "130"}, cj, {Value: "285"}}}
 	}
