@@ -96,6 +96,10 @@ type simulation struct {
 	rng       *rand.Rand
 	lifts     int    // attempts run so far: picks the initial decision's spelling
 	startupDB []byte // the database as exported when the simulation started
+	// recordTries counts the record attempts: every other one succeeds. recordsSet are the
+	// sessions in which a record was set, whose end sends the database's new checksum.
+	recordTries int
+	recordsSet  map[*demo.Session]bool
 }
 
 // sleep waits d of meet time (d / Speed of real time); false when ctx ended first.
