@@ -8,7 +8,8 @@
 // countdown, the introduction of the athletes, snatch then clean & jerk with the lifting order recomputed after every lift, the
 // athlete clock, the down signal, the initial decision (in each spelling OWLCMS builds have
 // used), the three referees' decision with its extras and its reset, now and then a jury's
-// review, the end of the session with its medal ceremonies, and the next one. When a platform
+// review and a record attempt (every other one good: the new record is announced and sent in
+// the database), the end of the session with its medal ceremonies, and the next one. When a platform
 // has run all its sessions it starts them again. See docs/protocol.md.
 //
 // cmd/owlcms-sim runs it against any tracker; `tracker -demo` runs it in-process against its
