@@ -120,5 +120,10 @@ func RecordFlag(r Request) *components.RecordFlagView {
 			}
 		}
 	}
+	if kind == "attempt" && len(v.Records) == 0 {
+		// The attempt on stage attacks nothing: the announcement is the next athlete's, sent
+		// while the lights of this one show.
+		return nil
+	}
 	return v
 }

@@ -39,6 +39,17 @@ func TestRecordFlag(t *testing.T) {
 		}, nil},
 		{"break", func(f *hub.FOP) { f.State, f.Break, f.Mode, f.BreakType = "BREAK", true, "INTERRUPTION", "JURY" }, nil},
 		{"no table", func(f *hub.FOP) { f.Records = nil }, &components.RecordFlagView{Kind: "attempt", Label: "Record Attempt"}},
+		// The lights of a lift that attacked nothing show under the next athlete's announcement.
+		{"the next athlete's attempt under the lights", func(f *hub.FOP) {
+			f.Records.Columns[0].Rows[0].SnatchHighlight = false
+			f.Judged = &hub.Stage{Attempt: f.Current, Key: f.CurrentKey, LiftType: f.LiftType, Records: f.Records}
+			f.Decision = hub.Decision{Event: "FULL_DECISION", Visible: true, Lights: [3]hub.Light{hub.LightGood, hub.LightGood, hub.LightGood}}
+		}, nil},
+		{"down signal of a record attempt", func(f *hub.FOP) {
+			f.Judged = &hub.Stage{Attempt: f.Current, Key: f.CurrentKey, LiftType: f.LiftType, Records: f.Records}
+			f.Decision = hub.Decision{Event: "DOWN_SIGNAL", Down: true}
+		}, &components.RecordFlagView{Kind: "attempt", Label: "Record Attempt",
+			Records: []string{"Invented Regional SR 58 Snatch 90\u00a0kg"}}},
 	}
 	for _, tt := range tests {
 		f := boardtest.WithLeadersAndRecords(boardtest.Lifting("A"))

@@ -92,6 +92,15 @@ func TestData(t *testing.T) {
 				srRegional(Cell{Value: "158", Attempt: true}), srNational},
 			Set: append([]SetRecord{dahl}, carver...),
 		}},
+		{"down signal", func(s *hub.Snapshot) {
+			f := s.FOPs["A"]
+			f.Judged = &hub.Stage{Attempt: f.Current, Key: f.CurrentKey, LiftType: f.LiftType, Records: f.Records}
+			f.Decision = hub.Decision{Event: "DOWN_SIGNAL", Down: true}
+		}, shown{
+			InPlay: []Row{jr(Cell{Value: "113"}, Cell{Value: "143", New: true}, Cell{Value: "257", New: true}),
+				srRegional(Cell{Value: "158", Attempt: true}), srNational},
+			Set: append([]SetRecord{dahl}, carver...),
+		}},
 		{"no attempt once lifted", func(s *hub.Snapshot) { s.FOPs["A"].RecordKind = "none" }, shown{
 			InPlay: []Row{jr(Cell{Value: "113"}, Cell{Value: "143", New: true}, Cell{Value: "257", New: true}),
 				srRegional(Cell{Value: "158"}), srNational},
