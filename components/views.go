@@ -48,6 +48,16 @@ type AttemptBarView struct {
 	IfGood      string // "If good: rank 2 in the total", beside the session line; "" for none
 	Message     string // waiting screen text
 	Slot        SlotView
+	Record      *RecordFlagView // a record attempt or a new record on stage; nil when none
+}
+
+// RecordFlagView says that the attempt on stage attacks records ("attempt") or has just set
+// them ("new"), and which: "Lakeside Regional SR 58 Snatch 94 kg" (the standing record for
+// an attempt, the new one once set).
+type RecordFlagView struct {
+	Kind    string // "attempt" or "new"
+	Label   string // "Record Attempt" / "New Record!"
+	Records []string
 }
 
 // SlotView is the fixed slot at the right of the attempt bar: exactly one of the athlete

@@ -225,7 +225,11 @@ func (c *Competition) platformsExport() []any {
 
 func (c *Competition) recordsExport() []any {
 	return each(c.Records, func(rec Record) any {
-		return newObject().
+		o := newObject()
+		if rec.Session != "" {
+			o.set("groupNameString", rec.Session).set("event", rec.Event)
+		}
+		return o.
 			set("athleteBW", rec.HolderBW).
 			set("id", rec.ID).
 			set("recordValue", rec.Value).

@@ -336,6 +336,9 @@ type Record struct {
 	Year        int
 	FileName    string
 	BwCatString string
+	// Session and Event are set on a record broken during the meet: the session it was lifted
+	// in and the competition's name, as OWLCMS writes them.
+	Session, Event string
 }
 
 // Competition is the whole meet: definitions, people, results and the platforms' live state.

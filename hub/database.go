@@ -145,6 +145,7 @@ type DBAthlete struct {
 	SessionName        string
 	SubCategory        string
 	Custom1, Custom2   string
+	FederationCodes    string // the federations whose records the athlete may break ("NVF, IWF"); "" any
 	Snatch             [3]Lift
 	CleanJerk          [3]Lift
 	Participations     []Participation
@@ -182,8 +183,10 @@ type Participation struct {
 	ChampionshipType string
 }
 
-// Record is one record of the record tables. Session is set when the record was broken during
-// this competition.
+// Record is one record of the record tables. Session is set when OWLCMS created the record
+// from a lift (the session it was lifted in), and Event names that lift's competition: OWLCMS
+// keeps such records until they are cleared, so a record set at an earlier meet run with the
+// same database has a session too (see SetAt).
 type Record struct {
 	Name        string
 	Federation  string
@@ -200,6 +203,14 @@ type Record struct {
 	Nation      string
 	Year        int
 	Session     string
+	Event       string
+}
+
+// SetAt reports whether the record was set during the competition called competition: a
+// record OWLCMS created from a lift (it names the session), at this competition (the event it
+// names, when it names one).
+func (r Record) SetAt(competition string) bool {
+	return r.Session != "" && (r.Event == "" || strings.EqualFold(strings.TrimSpace(r.Event), strings.TrimSpace(competition)))
 }
 
 // RecordConfig says which record sets to show, in which order.

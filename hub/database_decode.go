@@ -137,6 +137,7 @@ type wireAthlete struct {
 	FullBirthDate      Date                `json:"fullBirthDate"`
 	YearOfBirth        Int                 `json:"yearOfBirth"`
 	Gender             Str                 `json:"gender"`
+	FederationCodes    Str                 `json:"federationCodes"`
 	BodyWeight         Float               `json:"bodyWeight"`
 	PresumedBodyWeight Float               `json:"presumedBodyWeight"`
 	CategoryCode       Str                 `json:"categoryCode"`
@@ -250,6 +251,7 @@ type wireRecord struct {
 	Nation          Str   `json:"nation"`
 	RecordYear      Int   `json:"recordYear"`
 	GroupNameString Str   `json:"groupNameString"`
+	Event           Str   `json:"event"`
 }
 
 type wireTechOfficial struct {
@@ -439,6 +441,7 @@ func (d *Database) decodeAthletes(athletes []wireAthlete) {
 			StartNumber: int(w.StartNumber), LotNumber: int(w.LotNumber), EntryTotal: int(w.EntryTotal),
 			SessionName: string(w.SessionName), SubCategory: string(w.SubCategory),
 			Custom1: string(w.Custom1), Custom2: string(w.Custom2),
+			FederationCodes: string(w.FederationCodes),
 		}
 		lifts := w.lifts()
 		a.Snatch, a.CleanJerk = lifts[0], lifts[1]
@@ -468,7 +471,7 @@ func (d *Database) decodeRecords(records []wireRecord) {
 			Value: float64(r.Value), AgeGroup: string(r.AgeGrp), AgeLower: int(r.AgeGrpLower), AgeUpper: int(r.AgeGrpUpper),
 			BWLower: float64(r.BWCatLower), BWUpper: float64(r.BWCatUpper), BWCategory: string(r.BWCatString),
 			Gender: string(r.Gender), AthleteName: PlainText(string(r.AthleteName)), Nation: string(r.Nation),
-			Year: int(r.RecordYear), Session: string(r.GroupNameString),
+			Year: int(r.RecordYear), Session: string(r.GroupNameString), Event: PlainText(string(r.Event)),
 		})
 	}
 }

@@ -15,7 +15,10 @@ type Stage struct {
 	Attempt  CurrentAttempt
 	Key      string // the athlete's key
 	LiftType string // LiftSnatch or LiftCleanJerk wording as OWLCMS sends it
-	athlete  *Athlete
+	// Records is the record table of the attempt, its highlights the records it attacks: the
+	// update that follows the lights already holds the next athlete's.
+	Records *Records
+	athlete *Athlete
 }
 
 // OnStage is the attempt boards show in their attempt bar: the judged one while its decision
@@ -43,7 +46,7 @@ func (s Stage) Athlete(f *FOP) *Athlete {
 }
 
 func (f *FOP) stageNow() Stage {
-	s := Stage{Attempt: f.Current, Key: f.CurrentKey, LiftType: f.LiftType}
+	s := Stage{Attempt: f.Current, Key: f.CurrentKey, LiftType: f.LiftType, Records: f.Records}
 	s.athlete = s.Athlete(f)
 	return s
 }

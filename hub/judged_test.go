@@ -79,3 +79,42 @@ func TestJudgedLiftStaysOnStage(t *testing.T) {
 	update("DOE, Jane", "1", "84")
 	check("initial decision", [3]string{"DOE, Jane", "84", "DOE, Jane"})
 }
+
+// TestJudgedLiftKeepsItsRecords: the update that follows the lights holds the next athlete's
+// record table; the judged attempt keeps its own, with the record it attacked highlighted, so
+// a new record can be named while the lights show.
+func TestJudgedLiftKeepsItsRecords(t *testing.T) {
+	h := New(Options{Logger: slog.New(slog.DiscardHandler)})
+	update := func(name, key, snatch, highlight string) {
+		t.Helper()
+		row := map[string]any{"SNATCH": snatch, "CLEANJERK": 110, "TOTAL": 199}
+		if highlight != "" {
+			row[highlight] = "highlight"
+		}
+		p, _ := json.Marshal(map[string]any{"fop": "A", "uiEvent": "LiftingOrderUpdated", "fullName": name, "weight": "91",
+			"currentAthleteKey": key, "recordKind": "attempt",
+			"records": map[string]any{"recordNames": []string{"Regional"}, "recordCategories": []string{"SR 58"},
+				"recordTable": []any{map[string]any{"cat": "SR 58", "records": []any{row}, "recordClass": "recordBox"}}}})
+		if _, err := h.Apply(MessageUpdate, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	highlighted := func() bool {
+		r := h.Snapshot().FOP("A").OnStage().Records
+		return r != nil && len(r.Columns) == 1 && r.Columns[0].Rows[0].SnatchHighlight
+	}
+	update("DOE, Jane", "1", "90", "snatchHighlight")
+	if _, err := h.Apply(MessageDecision, []byte(`{"fop":"A","decisionEventType":"FULL_DECISION","d1":"true","d2":"true","d3":"true","decisionsVisible":"true"}`)); err != nil {
+		t.Fatal(err)
+	}
+	update("ROE, Ann", "2", "91", "") // the next athlete, the record now 91: nothing attacked
+	if !highlighted() {
+		t.Error("while the lights show, the judged attempt's record table is not the one it was lifted with")
+	}
+	if _, err := h.Apply(MessageDecision, []byte(`{"fop":"A","decisionEventType":"RESET"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if highlighted() {
+		t.Error("after the reset, the next athlete's record table should be on stage")
+	}
+}

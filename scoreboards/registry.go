@@ -13,6 +13,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/medals"
 	"github.com/owlcms/tracker/scoreboards/multiranks"
 	"github.com/owlcms/tracker/scoreboards/rankings"
+	"github.com/owlcms/tracker/scoreboards/records"
 	"github.com/owlcms/tracker/scoreboards/refereeassignments"
 	"github.com/owlcms/tracker/scoreboards/startlist"
 	"github.com/owlcms/tracker/scoreboards/startorder"
@@ -28,6 +29,7 @@ var all = []*board.Board{
 	liftingorder.Board,
 	rankings.Board,
 	multiranks.Board,
+	records.Board,
 	startlist.Board,
 	medals.Board,
 	attemptboard.Board,

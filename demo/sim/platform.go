@@ -2,7 +2,10 @@ package sim
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -81,7 +84,7 @@ func (s *simulation) nextSession(ctx context.Context, p *demo.Platform) bool {
 		p.Session.Done = true
 		p.State, p.BreakType, p.UIEvent = hub.StateBreak, string(hub.BreakGroupDone), hub.UIEventGroupDone
 		p.BreakClockEvent, p.BreakMillis = string(hub.TimerBreakPaused), 0
-		s.sendUpdate(p)
+		s.sendUpdate(p, s.newDatabase(p.Session))
 		s.mu.Unlock()
 		if !s.sleep(ctx, resultsShown/2) || !s.medals(ctx, p) {
 			return false
@@ -172,6 +175,10 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	s.clock(p, string(hub.TimerSet), allowed, allowed)
 	liftFor := minLift + time.Duration(s.rng.Int64N(int64(maxLift-minLift)))
 	good := s.rng.Float64() < 0.72
+	if s.comp.AttacksRecord(a) { // every other record attempt succeeds
+		good = s.recordTries%2 == 0
+		s.recordTries++
+	}
 	if !s.pause(ctx, announce) {
 		return false
 	}
@@ -197,18 +204,31 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 	}
 
 	p.State = hub.StateDecisionsVisible
-	s.decision(p, string(hub.DecisionFull), lights)
 	i := a.AttemptsDone()
 	if err := a.RecordLift(good, time.Now()); err != nil {
 		s.opts.Logger.Error("owlcms-sim: recording a lift", "error", err)
 	}
+	var newRecord map[string]any // OWLCMS says so with the lights and in the update under them
+	if good && s.comp.SetRecords(a, p.Session.Name) > 0 {
+		newRecord = map[string]any{"recordKind": "new", "recordMessage": s.comp.NewRecordMessage()}
+		if s.recordsSet == nil {
+			s.recordsSet = map[*demo.Session]bool{}
+		}
+		s.recordsSet[p.Session] = true
+	}
+	s.decision(p, string(hub.DecisionFull), lights, newRecord)
 	if good && i%3 < 2 {
-		_ = a.Declare(i+1, a.Attempts[i].Actual+1+s.rng.IntN(5)) // the coach asks 1 to 5 kg more
+		next := a.Attempts[i].Actual + 1 + s.rng.IntN(5) // the coach asks 1 to 5 kg more
+		// Now and then, after a good second attempt, a record within reach is asked for.
+		if w, ok := s.comp.RecordWithin(a, a.CurrentLift(), a.Attempts[i].Actual, 12); ok && i%3 == 1 && s.lifts%3 == 0 {
+			next = w
+		}
+		_ = a.Declare(i+1, next)
 	}
 	if next := p.Session; next != nil {
 		p.ClockMillis, p.ClockEvent = demo.TimeAllowed(next), string(hub.TimerSet)
 	}
-	s.sendUpdate(p) // OWLCMS recomputes the lifting order as soon as the lights are shown
+	s.sendUpdate(p, newRecord) // OWLCMS recomputes the lifting order as soon as the lights are shown
 	if !s.pause(ctx, decisionShown) {
 		return false
 	}
@@ -304,11 +324,14 @@ func (s *simulation) clock(p *demo.Platform, event string, remaining, allowed in
 
 // decision sends a referees' decision event; lights nil sends none (down signal, reset). A
 // decision with lights also carries its overall result and how it was given and timed.
-func (s *simulation) decision(p *demo.Platform, event string, lights []bool) {
+func (s *simulation) decision(p *demo.Platform, event string, lights []bool, extra ...map[string]any) {
 	payload := map[string]any{
 		"fop": p.Name, "fopState": string(p.State), "break": "false", "competitionName": s.comp.Name,
 		"decisionEventType": event, "decisionsVisible": strconv.FormatBool(event == string(hub.DecisionFull)),
 		"down": strconv.FormatBool(event == string(hub.DecisionDownSignal)),
+	}
+	for _, e := range extra {
+		maps.Copy(payload, e)
 	}
 	whites := 0
 	for i, good := range lights {
@@ -395,4 +418,16 @@ func (s *simulation) sendUpdate(p *demo.Platform, extra ...map[string]any) {
 		payload["updateKey"] = key
 	}
 	s.link.sendRaw("update", payload)
+}
+
+// newDatabase is what the update ending a session says of the database when records were set
+// during it: the checksum of the export as it is now, which tells the tracker to ask for it
+// (OWLCMS sends its database checksum with every SwitchGroup and GroupDone). Nil otherwise.
+func (s *simulation) newDatabase(sess *demo.Session) map[string]any {
+	if !s.recordsSet[sess] {
+		return nil
+	}
+	delete(s.recordsSet, sess)
+	sum := sha256.Sum256(s.comp.DatabaseJSON())
+	return map[string]any{"databaseChecksum": hex.EncodeToString(sum[:])}
 }

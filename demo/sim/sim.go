@@ -8,7 +8,8 @@
 // countdown, the introduction of the athletes, snatch then clean & jerk with the lifting order recomputed after every lift, the
 // athlete clock, the down signal, the initial decision (in each spelling OWLCMS builds have
 // used), the three referees' decision with its extras and its reset, now and then a jury's
-// review, the end of the session with its medal ceremonies, and the next one. When a platform
+// review and a record attempt (every other one good: the new record is announced and sent in
+// the database), the end of the session with its medal ceremonies, and the next one. When a platform
 // has run all its sessions it starts them again. See docs/protocol.md.
 //
 // cmd/owlcms-sim runs it against any tracker; `tracker -demo` runs it in-process against its
@@ -96,6 +97,10 @@ type simulation struct {
 	rng       *rand.Rand
 	lifts     int    // attempts run so far: picks the initial decision's spelling
 	startupDB []byte // the database as exported when the simulation started
+	// recordTries counts the record attempts: every other one succeeds. recordsSet are the
+	// sessions in which a record was set, whose end sends the database's new checksum.
+	recordTries int
+	recordsSet  map[*demo.Session]bool
 }
 
 // sleep waits d of meet time (d / Speed of real time); false when ctx ended first.

@@ -35,6 +35,8 @@ type View struct {
 	KgSymbol            string
 	Barbell             *Barbell // nil when hidden or no weight
 
+	Record *components.RecordFlagView // a record attempt or a new record; nil when none
+
 	Slot     components.SlotView
 	ShowSlot bool // false when the clock is hidden and no decision shows
 	Decision bool // the slot shows the referees' or the jury's decision: it takes over the centre
@@ -79,6 +81,7 @@ func Data(r board.Request) View {
 		}
 	} else {
 		lifter(r, &v)
+		v.Record = board.RecordFlag(r)
 	}
 	c := f.OnStage().Attempt // the judged attempt while its decision shows
 	if c.Weight != "" && c.Weight != "0" {

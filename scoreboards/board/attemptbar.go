@@ -44,6 +44,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 	if c.Weight != "" && c.Weight != "0" {
 		v.Weight, v.KgSymbol = c.Weight, KgSymbol
 	}
+	v.Record = RecordFlag(r)
 	return v
 }
 
