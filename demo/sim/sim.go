@@ -94,7 +94,8 @@ type simulation struct {
 	mu        sync.Mutex // the competition model, the random source, the lift count
 	comp      *demo.Competition
 	rng       *rand.Rand
-	lifts     int    // attempts run so far: picks the initial decision's spelling
+	lifts     int    // attempts run so far: picks the initial decision's spelling, and the jury's reviews
+	juries    int    // jury reviews so far: every second one reverses the referees
 	startupDB []byte // the database as exported when the simulation started
 }
 
