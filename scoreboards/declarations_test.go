@@ -32,6 +32,7 @@ func TestDeclarationDefaults(t *testing.T) {
 		"start-list":      {Fragments: bar("list"), NoCommon: noLeaders, Wants: flags},
 		"rankings":        {Fragments: grid, Wants: flags},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
+		"jury":            {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "jury", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"current-athlete": {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},

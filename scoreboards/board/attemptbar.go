@@ -48,8 +48,10 @@ func AttemptBar(r Request) components.AttemptBarView {
 
 // AttemptLabel is "Snatch #2" / "C&J #3" of the attempt on stage in the viewer's language, or
 // OWLCMS's own label when the attempt number is unknown.
-func AttemptLabel(r Request, f *hub.FOP) string {
-	st := OnStage(r)
+func AttemptLabel(r Request, f *hub.FOP) string { return AttemptOf(r, OnStage(r)) }
+
+// AttemptOf is AttemptLabel of the attempt st.
+func AttemptOf(r Request, st hub.Stage) string {
 	n := st.Attempt.AttemptNumber
 	if n < 1 || n > 3 {
 		return st.Attempt.AttemptHTML
