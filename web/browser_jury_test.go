@@ -28,6 +28,28 @@ func demoUpdate(t *testing.T, fop string, edit map[string]any) []byte {
 	return b
 }
 
+// refereesFail: the referees fail platform A's lift, OWLCMS calls the next lifter and resets
+// the lights.
+func refereesFail(t *testing.T, apply func(hub.MessageType, []byte)) {
+	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"DOWN_SIGNAL","down":"true","decisionsVisible":"false"}`))
+	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"FULL_DECISION","d1":"false","d2":"false","d3":"true","decisionsVisible":"true","down":"false"}`))
+	apply(hub.MessageUpdate, nextLifterUpdate(t, "A", "NEXT, Lifter", "199"))
+	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"RESET","decisionsVisible":"false","down":"false"}`))
+}
+
+// juryDeliberates: the jury stops platform A (OWLCMS's JURY break) and deliberates.
+func juryDeliberates(t *testing.T, apply func(hub.MessageType, []byte)) {
+	apply(hub.MessageUpdate, demoUpdate(t, "A", map[string]any{"uiEvent": "BreakStarted", "fopState": "BREAK", "break": "true",
+		"breakType": "JURY", "mode": "INTERRUPTION", "fullName": "Session A1 – Jury Deliberation"}))
+	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"START_DELIBERATION","fopState":"BREAK","break":"true","mode":"INTERRUPTION"}`))
+}
+
+// juryReverses: the jury of platform A reverses the referees' decision.
+func juryReverses(apply func(hub.MessageType, []byte)) {
+	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"JURY_DECISION","fopState":"DECISION_VISIBLE","mode":"CURRENT_ATHLETE",
+		"juryDecision":"GOOD_LIFT","juryReversal":"true","athleteFull":"X","athleteAbbreviated":"X","waitForAnnouncer":"true","recordKind":"none"}`))
+}
+
 // TestBrowserJuryDeliberationStays: coaches follow the jury on the attempt board. While the
 // jury deliberates, the board names the lift under review and says "Jury Deliberation" for
 // as long as the deliberation lasts, well past the 3.5 s a decision shows; the jury's
@@ -56,17 +78,11 @@ func TestBrowserJuryDeliberationStays(t *testing.T) {
 	judged := waitFor(b, "the lifter", 10*time.Second, js, func(v board) bool { return v.Name != "" })
 
 	// The referees fail the lift; OWLCMS calls the next lifter, then resets the lights.
-	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"DOWN_SIGNAL","down":"true","decisionsVisible":"false"}`))
-	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"FULL_DECISION","d1":"false","d2":"false","d3":"true","decisionsVisible":"true","down":"false"}`))
-	next := nextLifterUpdate(t, "A", "NEXT, Lifter", "199")
-	apply(hub.MessageUpdate, next)
-	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"RESET","decisionsVisible":"false","down":"false"}`))
+	refereesFail(t, apply)
 	waitFor(b, "the next lifter", 10*time.Second, js, func(v board) bool { return v.Name != judged.Name })
 
 	// The jury stops the competition (OWLCMS's JURY break) and deliberates.
-	apply(hub.MessageUpdate, demoUpdate(t, "A", map[string]any{"uiEvent": "BreakStarted", "fopState": "BREAK", "break": "true",
-		"breakType": "JURY", "mode": "INTERRUPTION", "fullName": "Session A1 – Jury Deliberation"}))
-	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"START_DELIBERATION","fopState":"BREAK","break":"true","mode":"INTERRUPTION"}`))
+	juryDeliberates(t, apply)
 	want := board{Name: judged.Name, Jury: "Jury deliberating"} // the demo's translation
 	waitFor(b, "the deliberation on the judged lift", 10*time.Second, js, func(v board) bool { return v == want })
 	time.Sleep(4 * time.Second) // longer than any decision shows
@@ -75,8 +91,7 @@ func TestBrowserJuryDeliberationStays(t *testing.T) {
 	}
 
 	// The jury reverses the decision: it shows while the deliberation lasts, past 3.5 s too.
-	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"JURY_DECISION","fopState":"DECISION_VISIBLE","mode":"CURRENT_ATHLETE",
-		"juryDecision":"GOOD_LIFT","juryReversal":"true","athleteFull":"X","athleteAbbreviated":"X","waitForAnnouncer":"true","recordKind":"none"}`))
+	juryReverses(apply)
 	decided := board{Name: judged.Name, Hold: true}
 	waitFor(b, "the jury's decision", 10*time.Second, js, func(v board) bool { return v == decided })
 	time.Sleep(4 * time.Second)
