@@ -111,3 +111,40 @@ func TestBrowserJuryDeliberationStays(t *testing.T) {
 	waitFor(b, "the end of the deliberation", 10*time.Second, js, func(v board) bool { return v.Jury == "" && !v.Hold })
 	b.do(chromedp.Navigate("about:blank"))
 }
+
+// TestBrowserJuryContrast: the jury board and the attempt board keep OWLCMS's contrast floor
+// (4.5:1) in both themes while the jury deliberates and once it has decided.
+func TestBrowserJuryContrast(t *testing.T) {
+	requireBrowser(t)
+	s := demoServer(t)
+	b := newBrowser(t)
+	apply := func(typ hub.MessageType, payload []byte) {
+		t.Helper()
+		if _, err := s.hub.Apply(typ, payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := demo.Load(s.hub); err != nil {
+		t.Fatal(err)
+	}
+	refereesFail(t, apply)
+	juryDeliberates(t, apply)
+	check := func(moment string) {
+		t.Helper()
+		for _, theme := range []string{"dark", "light"} {
+			for _, u := range []string{"/jury?fop=A", "/attempt-board?fop=A"} {
+				url := u + "&theme=" + theme
+				b.do(chromedp.EmulateViewport(1920, 1080), chromedp.Navigate(s.srv.URL+url))
+				waitFor(b, url, 10*time.Second, `document.body.innerText.length`, func(n int) bool { return n > 20 })
+				time.Sleep(300 * time.Millisecond) // fragments loaded
+				if low := eval[[]string](b, contrastJS); len(low) > 0 {
+					t.Errorf("%s, %s: text below 4.5:1: %v", moment, url, low)
+				}
+			}
+		}
+	}
+	check("deliberation")
+	juryReverses(apply)
+	check("reversal")
+	b.do(chromedp.Navigate("about:blank"))
+}
