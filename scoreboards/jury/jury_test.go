@@ -40,7 +40,9 @@ func TestData(t *testing.T) {
 		}, "en", with(func(l *Lift) { l.Verdict, l.VerdictLight, l.Outcome = "No Lift", "bad", "Jury Confirmation" })},
 		{"a single referee: the centre light", func(f *hub.FOP) {
 			f.Jury.Deliberating, f.Jury.SingleReferee, f.Jury.Lights = false, true, [3]hub.Light{hub.LightGood, hub.LightGood, hub.LightGood}
-		}, "en", with(func(l *Lift) { l.Referees, l.Decision, l.Good = []Referee{{"Referee 2", "good", "Good Lift"}}, "Good Lift", true })},
+		}, "en", with(func(l *Lift) {
+			l.Referees, l.Decision, l.Good = []Referee{{"Referee 2", "good", "Good Lift"}}, "Good Lift", true
+		})},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
