@@ -197,7 +197,7 @@ func TestDecisionsLikeOWLCMS(t *testing.T) {
 func simFor(t *testing.T) (*simulation, *demo.Platform) {
 	t.Helper()
 	o := Options{Speed: 1000, Logger: quiet}
-	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o)}
+	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o), platformLifts: map[string]int{}, juries: map[string]int{}}
 	p := s.comp.Platforms[0]
 	for _, sess := range s.comp.Sessions {
 		if sess.Platform == p.Name {

@@ -215,7 +215,8 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 
 	p.State = hub.StateCurrentAthlete
 	s.decision(p, string(hub.DecisionReset), nil)
-	jury := s.lifts%juryEvery == 0 // deterministic: the demo shows one every few lifts
+	s.platformLifts[p.Name]++
+	jury := s.platformLifts[p.Name]%juryEvery == 0 // deterministic: each platform shows one every few lifts
 	s.mu.Unlock()
 	if jury {
 		return s.juryReviews(ctx, p, a, i, good)
@@ -241,8 +242,8 @@ const deliberation = 15 * time.Second
 // has shown.
 func (s *simulation) juryReviews(ctx context.Context, p *demo.Platform, a *demo.Athlete, i int, good bool) bool {
 	s.mu.Lock()
-	reversal := s.juries%2 == 1
-	s.juries++
+	reversal := s.juries[p.Name]%2 == 1
+	s.juries[p.Name]++
 	p.State, p.BreakType, p.UIEvent = hub.StateBreak, string(hub.BreakJury), hub.UIEventBreakStarted
 	s.sendUpdate(p)
 	s.jury(p, string(hub.DecisionStartDeliberation), nil)
