@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -109,5 +110,35 @@ func TestJury(t *testing.T) {
 				t.Errorf("jury (-want +got):\n%s", d)
 			}
 		})
+	}
+}
+
+// TestJuryCheckpoint: a restarted tracker (or a replica catching up) keeps the jury's state,
+// its judged attempt finding its athlete again by key.
+func TestJuryCheckpoint(t *testing.T) {
+	h, clk := newTestHub(t)
+	t0 := clk.now()
+	for _, st := range []juryStep{{MessageUpdate, juryLifting}, {MessageDecision, juryDown}, {MessageDecision, juryLights},
+		{MessageUpdate, juryNext}, {MessageUpdate, juryBreakOn}, {MessageDecision, juryStart}, {MessageDecision, juryReverses}} {
+		clk.advance(time.Second)
+		mustApply(t, h, st.typ, st.payload)
+	}
+	want := summarizeJury(h.Snapshot().FOP("A").Jury, t0)
+	cp := h.Checkpoint()
+	b, err := json.Marshal(cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Checkpoint
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	back.Database, back.Translations = cp.Database, cp.Translations
+	h2, _ := newTestHub(t)
+	if err := h2.Restore(back); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, summarizeJury(h2.Snapshot().FOP("A").Jury, t0)); d != "" || !want.Deliberating {
+		t.Errorf("restored jury (-want +got):\n%s", d)
 	}
 }

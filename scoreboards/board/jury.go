@@ -87,7 +87,7 @@ func juryHold(r Request) *components.HoldView {
 	if j.Verdict == hub.JuryGoodLift {
 		verdict = hub.LightGood
 	}
-	ls := lights(hub.Decision{SingleReferee: j.SingleReferee}, [3]hub.Light{verdict, verdict, verdict})
+	ls := lights(hub.Decision{SingleReferee: j.SingleReferee || r.FOP.Decision.SingleReferee}, [3]hub.Light{verdict, verdict, verdict})
 	h := &components.HoldView{Kind: "jury", Label: JuryOutcome(r, j), Lights: ls, Verdict: verdictLabel(r, ls)}
 	if !until.IsZero() {
 		h.UntilMS = until.UnixMilli()
