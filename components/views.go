@@ -85,7 +85,7 @@ type HoldView struct {
 	Label   string   // "Jury REVERSAL"
 	Lights  []string // the jury's decision
 	Verdict string   // what those lights say, for screen readers ("No lift")
-	UntilMS int64    // server time (Unix ms)
+	UntilMS int64    // server time (Unix ms); 0: until the next event (a jury still deliberating)
 }
 
 // GridView is the athlete table of the standard boards.

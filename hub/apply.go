@@ -262,6 +262,7 @@ func (h *Hub) mergeFOP(s *Snapshot, old *FOP, name string, t MessageType, in map
 	f.decodeLive(old, t, raw, in, now)
 	f.Judged = judgedAfter(old, f, t)
 	f.SessionDone = sessionDone(old != nil && old.SessionDone, t, in)
+	f.Jury = juryAfter(old, f, t, in, now)
 	return f
 }
 

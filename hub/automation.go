@@ -55,16 +55,22 @@ func (f *FOP) PlatformState(fop string) PlatformState {
 	case f.RecordKind == "attempt":
 		s.Record = RecordAttempt
 	}
-	if DecisionEvent(f.Decision.Event) == DecisionJury && FOPState(s.State) == StateDecisionsVisible {
-		s.Jury = f.Decision.JuryDecision
-		if f.Decision.Jury.RecordKind == "new" {
+	// The jury's decision shows until lifting resumes, past END_DELIBERATION, on the lift it
+	// reviewed (OWLCMS has called the next lifter by then).
+	judged := f.OnStage()
+	if j := f.Jury; j.Decided() && FOPState(s.State) == StateDecisionsVisible {
+		s.Jury, s.Detail = string(j.Verdict), string(j.Verdict)
+		if j.Details.RecordKind == "new" {
 			s.Record = RecordNew
 		} else if s.Record == RecordNew {
 			s.Record = "" // denied, or no record at stake
 		}
+		if j.Judged != nil && f.Judged == nil {
+			judged = *j.Judged
+		}
 	}
 	if !s.Mode.IsBreak() {
-		s.Athlete = f.OnStage().Attempt.FullName // the judged lifter while the lights show
+		s.Athlete = judged.Attempt.FullName // the judged lifter while the lights show
 	}
 	return s
 }

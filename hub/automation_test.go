@@ -31,6 +31,9 @@ func TestPlatformState(t *testing.T) {
 			"DECISION_VISIBLE.GOOD_LIFT.NEW_RECORD", "state=DECISION_VISIBLE.GOOD_LIFT.NEW_RECORD;previous=TIME_RUNNING.RECORD_ATTEMPT;liftType=Snatch;fop=A"},
 		{MessageDecision, `{"fop":"A","fopState":"DECISION_VISIBLE","decisionEventType":"JURY_DECISION","decision":"false","juryDecision":"BAD_LIFT","recordKind":"denied","decisionsVisible":"true"}`,
 			"DECISION_VISIBLE.BAD_LIFT", "state=DECISION_VISIBLE.BAD_LIFT;previous=DECISION_VISIBLE.GOOD_LIFT.NEW_RECORD;liftType=Snatch;fop=A"},
+		// OWLCMS ends the deliberation as the jury decides: the decision still shows.
+		{MessageDecision, `{"fop":"A","fopState":"DECISION_VISIBLE","decisionEventType":"END_DELIBERATION"}`,
+			"DECISION_VISIBLE.BAD_LIFT", "state=DECISION_VISIBLE.BAD_LIFT;previous=DECISION_VISIBLE.BAD_LIFT;liftType=Snatch;fop=A"},
 		{MessageUpdate, `{"fop":"A","sessionName":"M1","liftTypeKey":"Snatch","uiEvent":"BreakStarted","fopState":"BREAK","break":"true","breakType":"CEREMONY","ceremonyType":"MEDALS","ceremonyEventType":"ceremonyStarted","recordKind":"none"}`,
 			"BREAK.MEDALS", "break=BREAK.MEDALS;previous=DECISION_VISIBLE.BAD_LIFT;liftType=Snatch;fop=A"},
 	}

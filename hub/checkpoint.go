@@ -12,7 +12,7 @@ import (
 // does), so a tracker restarted mid-session would otherwise show "waiting" until then.
 //
 // It holds the database and translations as loaded (their JSON), and each platform's merged
-// fields with its clocks, break clock and decision as the hub anchored them. Clocks are kept
+// fields with its clocks, break clock, decision and jury as the hub anchored them. Clocks are kept
 // with their absolute anchor (the hub's time when the value arrived): a running clock restored
 // 40 s later shows 40 s less, as it should. The update key is never part of it: platform fields
 // never hold it, and the database JSON is redacted with RedactKeys before it is written.
@@ -37,6 +37,7 @@ type FOPCheckpoint struct {
 	BreakClock  BreakClock                 `json:"breakClock"`
 	Decision    Decision                   `json:"decision"`
 	SessionDone bool                       `json:"sessionDone,omitempty"`
+	Jury        JuryState                  `json:"jury,omitzero"` // the judged attempt, deliberation, jury's decision
 }
 
 // Restored says the state was read back from a checkpoint: boards show it at once, and the
@@ -64,7 +65,7 @@ func (h *Hub) Checkpoint() Checkpoint {
 		}
 		cp.FOPs = append(cp.FOPs, FOPCheckpoint{Name: f.Name, Fields: maps.Clone(f.raw), UpdatedAt: f.UpdatedAt,
 			LastMessage: f.LastMessage, LastUIEvent: f.LastUIEvent, Clock: f.Clock, BreakClock: f.BreakClock,
-			Decision: f.Decision, SessionDone: f.SessionDone})
+			Decision: f.Decision, SessionDone: f.SessionDone, Jury: f.Jury})
 	}
 	return cp
 }
@@ -130,5 +131,6 @@ func restoreFOP(s *Snapshot, fc FOPCheckpoint) *FOP {
 	f.dataHash, f.liveHash = hashFields(raw)
 	f.decodeLive(nil, MessageUpdate, raw, nil, fc.UpdatedAt)
 	f.Clock, f.BreakClock, f.Decision, f.SessionDone = fc.Clock, fc.BreakClock, fc.Decision, fc.SessionDone
+	f.Jury = fc.Jury // its judged attempt finds its athlete by key (Stage.Athlete)
 	return f
 }

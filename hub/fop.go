@@ -31,6 +31,9 @@ type FOP struct {
 	// Judged is the attempt being judged while its decision shows (nil otherwise): OWLCMS
 	// moves Current to the next lifter as the lights come on. Boards read OnStage.
 	Judged *Stage
+	// Jury is the platform's jury: the attempt last judged with the referees' lights, a
+	// deliberation under way, the jury's decision (see jury.go).
+	Jury JuryState
 
 	// Athletes of the current session, in OWLCMS's display order, and the orders built from
 	// the key lists. Entries point into Athletes.

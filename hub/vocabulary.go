@@ -98,7 +98,9 @@ const (
 	DecisionFull              DecisionEvent = "FULL_DECISION"
 	DecisionReset             DecisionEvent = "RESET"
 	DecisionStartDeliberation DecisionEvent = "START_DELIBERATION"
+	DecisionEndDeliberation   DecisionEvent = "END_DELIBERATION"
 	DecisionChallenge         DecisionEvent = "CHALLENGE"
+	DecisionEndChallenge      DecisionEvent = "END_CHALLENGE"
 	DecisionInitial           DecisionEvent = "INITIAL_DECISION"
 	DecisionJury              DecisionEvent = "JURY_DECISION"
 )

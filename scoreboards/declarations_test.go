@@ -34,6 +34,7 @@ func TestDeclarationDefaults(t *testing.T) {
 		"multi-ranks":     {Fragments: grid, Wants: flags, Options: 1},
 		"records":         {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "records", Live: true}}, NoCommon: noLeaders, Wants: flags},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
+		"jury":            {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "jury", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"current-athlete": {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},

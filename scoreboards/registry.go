@@ -8,6 +8,7 @@ import (
 	"github.com/owlcms/tracker/scoreboards/attemptboard"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/currentathlete"
+	"github.com/owlcms/tracker/scoreboards/jury"
 	"github.com/owlcms/tracker/scoreboards/liftingorder"
 	"github.com/owlcms/tracker/scoreboards/lowerthird"
 	"github.com/owlcms/tracker/scoreboards/medals"
@@ -33,6 +34,7 @@ var all = []*board.Board{
 	startlist.Board,
 	medals.Board,
 	attemptboard.Board,
+	jury.Board,
 	attemptbar.Board,
 	lowerthird.Board,
 	currentathlete.Board,

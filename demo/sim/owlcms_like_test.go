@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/coder/websocket"
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/owlcms/tracker/demo"
 	"github.com/owlcms/tracker/hub/owlcms"
@@ -194,7 +197,7 @@ func TestDecisionsLikeOWLCMS(t *testing.T) {
 func simFor(t *testing.T) (*simulation, *demo.Platform) {
 	t.Helper()
 	o := Options{Speed: 1000, Logger: quiet}
-	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o)}
+	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o), platformLifts: map[string]int{}, juries: map[string]int{}}
 	p := s.comp.Platforms[0]
 	for _, sess := range s.comp.Sessions {
 		if sess.Platform == p.Name {
@@ -268,17 +271,45 @@ func TestCeremonyAndJuryLikeOWLCMS(t *testing.T) {
 		}
 	}
 
+	// The jury reviews a's failed fifth attempt twice: it confirms, then it reverses.
 	a := p.Session.Athletes[0]
-	if !s.juryConfirms(context.Background(), p, a, 4, false) {
-		t.Fatal("jury interrupted")
+	for i := range 5 {
+		_ = a.RecordLift(i%2 == 0, time.Now())
 	}
-	fr = framesOf(t, s.link)
-	if len(fr) != 3 || fr[0]["decisionEventType"] != "START_DELIBERATION" || fr[2]["decisionEventType"] != "END_DELIBERATION" {
-		t.Fatalf("jury frames %v", fr)
-	}
-	d := fr[1]
-	if d["decisionEventType"] != "JURY_DECISION" || d["juryDecision"] != "BAD_LIFT" || d["athleteFull"] != a.FullName() ||
-		d["athleteAbbreviated"] == "" || d["waitForAnnouncer"] != "false" || d["actualLift"] != "CLEANJERK" || d["recordKind"] != "none" {
-		t.Errorf("jury decision %v", d)
+	for n, reversal := range []bool{false, true} {
+		if !s.juryReviews(context.Background(), p, a, 4, false) {
+			t.Fatal("jury interrupted")
+		}
+		fr = framesOf(t, s.link)
+		var events []string
+		var decision map[string]any
+		for _, f := range fr {
+			ev, _ := f["decisionEventType"].(string)
+			if f["_type"] == "update" {
+				ev = "update " + f["uiEvent"].(string) + " " + f["fopState"].(string)
+			}
+			if ev == "JURY_DECISION" {
+				decision = f
+			}
+			events = append(events, ev)
+		}
+		want := []string{"update BreakStarted BREAK", "START_DELIBERATION", "JURY_DECISION", "END_DELIBERATION", "update StartLifting CURRENT_ATHLETE_DISPLAYED"}
+		if reversal { // the athlete's result changes: OWLCMS sends the new lifting order
+			want = slices.Insert(want, 3, "update LiftingOrderUpdated DECISION_VISIBLE")
+		}
+		if d := gocmp.Diff(want, events); d != "" {
+			t.Fatalf("review %d: jury frames (-want +got):\n%s", n, d)
+		}
+		if fr[0]["breakType"] != "JURY" || fr[1]["mode"] != "INTERRUPTION" || fr[1]["fopState"] != "BREAK" {
+			t.Errorf("the jury's break %v, %v", fr[0], fr[1])
+		}
+		verdict := map[bool]string{false: "BAD_LIFT", true: "GOOD_LIFT"}[reversal]
+		if decision["juryDecision"] != verdict || decision["juryReversal"] != strconv.FormatBool(reversal) || decision["athleteFull"] != a.FullName() ||
+			decision["athleteAbbreviated"] == "" || decision["waitForAnnouncer"] != "false" || decision["recordKind"] != "none" {
+			t.Errorf("review %d: jury decision %v", n, decision)
+		}
+		if good := a.Attempts[4].Actual > 0; good != reversal {
+			t.Errorf("review %d: attempt 5 is %d after the jury's %s", n, a.Attempts[4].Actual, verdict)
+		}
 	}
 }

@@ -235,10 +235,11 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 
 	p.State = hub.StateCurrentAthlete
 	s.decision(p, string(hub.DecisionReset), nil)
-	jury := s.rng.IntN(juryEvery) == 0
+	s.platformLifts[p.Name]++
+	jury := s.platformLifts[p.Name]%juryEvery == 0 // deterministic: each platform shows one every few lifts
 	s.mu.Unlock()
 	if jury {
-		return s.juryConfirms(ctx, p, a, i, good)
+		return s.juryReviews(ctx, p, a, i, good)
 	}
 	return true
 }
@@ -246,43 +247,67 @@ func (s *simulation) lift(ctx context.Context, p *demo.Platform, a *demo.Athlete
 // initialSpellings are the ways OWLCMS builds have spelled the initial decision event.
 var initialSpellings = []string{"iniitialDecision", "INIITIAL_DECISION", "INITIAL_DECISION"}
 
-// juryEvery: one lift in juryEvery is reviewed by the jury, which confirms the referees.
+// juryEvery: one lift in juryEvery is reviewed by the jury; every second review reverses the
+// referees' decision.
 const juryEvery = 8
 
-// juryConfirms is a jury's review of attempt i of a (0-based, snatches then clean & jerks):
-// the deliberation, the decision with its details, the end of the deliberation.
-func (s *simulation) juryConfirms(ctx context.Context, p *demo.Platform, a *demo.Athlete, i int, good bool) bool {
+// deliberation is how long the jury deliberates (meet time): well past the few seconds a
+// decision shows, as a real review takes.
+const deliberation = 15 * time.Second
+
+// juryReviews is a jury's review of attempt i of a (0-based, snatches then clean & jerks), as
+// OWLCMS runs it: the jury stops the competition (a JURY break, then START_DELIBERATION),
+// deliberates, decides (JURY_DECISION with its details; a reversal changes the athlete's
+// result and the lifting order), ends the deliberation, and lifting resumes after the decision
+// has shown.
+func (s *simulation) juryReviews(ctx context.Context, p *demo.Platform, a *demo.Athlete, i int, good bool) bool {
 	s.mu.Lock()
-	s.jury(p, "START_DELIBERATION", nil)
-	s.mu.Unlock()
-	if !s.sleep(ctx, announce) {
+	reversal := s.juries[p.Name]%2 == 1
+	s.juries[p.Name]++
+	p.State, p.BreakType, p.UIEvent = hub.StateBreak, string(hub.BreakJury), hub.UIEventBreakStarted
+	s.sendUpdate(p)
+	s.jury(p, string(hub.DecisionStartDeliberation), nil)
+	if !s.pause(ctx, deliberation) {
 		return false
 	}
-	verdict, lift := "BAD_LIFT", "SNATCH"
-	if good {
-		verdict = "GOOD_LIFT"
+	decided := good != reversal
+	verdict, weight := hub.JuryBadLift, a.Attempts[i].Actual
+	if decided {
+		verdict = hub.JuryGoodLift
 	}
-	if i >= 3 {
-		lift = "CLEANJERK"
+	if reversal {
+		a.Attempts[i].Actual = -weight // the jury's decision stands in the athlete's results
 	}
-	s.mu.Lock()
-	s.jury(p, "JURY_DECISION", map[string]any{
-		"juryDecision": verdict, "juryReversal": "false", "athleteFull": a.FullName(),
+	p.State, p.BreakType = hub.StateDecisionsVisible, ""
+	s.jury(p, string(hub.DecisionJury), map[string]any{
+		"juryDecision": string(verdict), "juryReversal": strconv.FormatBool(reversal), "athleteFull": a.FullName(),
 		"athleteAbbreviated": strings.ToUpper(a.LastName) + " " + firstInitial(a.FirstName), "waitForAnnouncer": "false",
-		"actualLift": lift, "recordKind": "none",
+		"actualLift": strconv.Itoa(max(weight, -weight)), "recordKind": "none",
 	})
+	if reversal {
+		p.UIEvent = hub.UIEventLiftingOrderUpdated
+		s.sendUpdate(p) // OWLCMS recomputes the lifting order with the jury's decision
+	}
+	s.jury(p, string(hub.DecisionEndDeliberation), nil)
 	if !s.pause(ctx, decisionShown) {
 		return false
 	}
 	defer s.mu.Unlock()
-	s.jury(p, "END_DELIBERATION", nil)
+	p.State, p.UIEvent = hub.StateCurrentAthlete, hub.UIEventStartLifting
+	s.sendUpdate(p)
 	return true
 }
 
 // jury sends a jury event: OWLCMS's jury messages carry only the platform's state and, for a
 // decision, its details.
 func (s *simulation) jury(p *demo.Platform, event string, details map[string]any) {
-	payload := map[string]any{"fop": p.Name, "fopState": string(p.State), "break": "false", "mode": "CURRENT_ATHLETE", "decisionEventType": event}
+	inBreak := p.State == hub.StateBreak
+	mode := hub.ModeCurrentAthlete
+	if inBreak {
+		mode = hub.ModeInterruption
+	}
+	payload := map[string]any{"fop": p.Name, "fopState": string(p.State), "break": strconv.FormatBool(inBreak),
+		"mode": string(mode), "decisionEventType": event}
 	for k, v := range details {
 		payload[k] = v
 	}

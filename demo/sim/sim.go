@@ -66,7 +66,7 @@ func Run(ctx context.Context, o Options) {
 	if o.Callbacks == nil {
 		o.Callbacks = AllCallbacks
 	}
-	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o)}
+	s := &simulation{opts: o, comp: demo.NewDemo(), link: newLink(o), platformLifts: map[string]int{}, juries: map[string]int{}}
 	// OWLCMS exports the database once at start-up and sends that export on every connection,
 	// however stale; only a 428 for "database" makes it export again.
 	s.startupDB = s.comp.DatabaseJSON()
@@ -92,11 +92,14 @@ type simulation struct {
 	opts Options
 	link *link
 
-	mu        sync.Mutex // the competition model, the random source, the lift count
-	comp      *demo.Competition
-	rng       *rand.Rand
-	lifts     int    // attempts run so far: picks the initial decision's spelling
-	startupDB []byte // the database as exported when the simulation started
+	mu    sync.Mutex // the competition model, the random source, the lift count
+	comp  *demo.Competition
+	rng   *rand.Rand
+	lifts int // attempts run so far: picks the initial decision's spelling
+	// Per platform: the attempts run (one in juryEvery is reviewed by the jury) and the jury's
+	// reviews (every second one reverses the referees).
+	platformLifts, juries map[string]int
+	startupDB             []byte // the database as exported when the simulation started
 	// recordTries counts the record attempts: every other one succeeds. recordsSet are the
 	// sessions in which a record was set, whose end sends the database's new checksum.
 	recordTries int

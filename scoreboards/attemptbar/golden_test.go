@@ -12,5 +12,5 @@ func TestGolden(t *testing.T) {
 	cases := boardtest.LiveCases()
 	top := cases[0]
 	top.Name, top.Query = "top", "position=top-right"
-	boardtest.Goldens(t, Board, append(cases, top)...)
+	boardtest.Goldens(t, Board, append(append(cases, top), boardtest.JuryCases()...)...)
 }

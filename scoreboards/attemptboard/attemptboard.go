@@ -36,6 +36,9 @@ type View struct {
 	Barbell             *Barbell // nil when hidden or no weight
 
 	Record *components.RecordFlagView // a record attempt or a new record; nil when none
+	// Jury is "Jury Deliberation" (or "Challenge") while the jury deliberates: it stays up
+	// with the attempt under review until the deliberation ends.
+	Jury string
 
 	Slot     components.SlotView
 	ShowSlot bool // false when the clock is hidden and no decision shows
@@ -70,7 +73,13 @@ func Data(r board.Request) View {
 	v.Slot = slot(r)
 	v.Decision = isDecision(v.Slot)
 	v.ShowSlot = v.Decision || (v.Slot.Kind != "" && r.Flag("showTimer", true))
-	if m.IsBreak() {
+	st := board.OnStage(r) // the judged attempt while its decision shows, or the jury's review
+	v.Jury = board.Deliberation(r)
+	_, reviewing := board.Reviewed(r)
+	switch {
+	case reviewing:
+		lifter(r, &v, st) // the coaches see whose lift the jury reviews
+	case m.IsBreak():
 		v.Break = true
 		v.Headline, v.Message = board.BreakParts(r, m)
 		if v.Headline == "" {
@@ -79,11 +88,11 @@ func Data(r board.Request) View {
 		if m != hub.ModeLiftCountdown {
 			return v // the weight of the first lift stays up only for its countdown
 		}
-	} else {
-		lifter(r, &v)
+	default:
+		lifter(r, &v, st)
 		v.Record = board.RecordFlag(r)
 	}
-	c := f.OnStage().Attempt // the judged attempt while its decision shows
+	c := st.Attempt
 	if c.Weight != "" && c.Weight != "0" {
 		v.Weight, v.KgSymbol = c.Weight, board.KgSymbol
 		if r.Flag("showPlates", true) {
@@ -93,10 +102,9 @@ func Data(r board.Request) View {
 	return v
 }
 
-// lifter fills in who lifts and what.
-func lifter(r board.Request, v *View) {
+// lifter fills in who lifts and what: st is the attempt on stage.
+func lifter(r board.Request, v *View, st hub.Stage) {
 	f := r.FOP
-	st := f.OnStage() // the judged lifter while the decision shows, not the next one
 	c := st.Attempt
 	v.StartNumber, v.Category, v.Team = c.StartNumber, c.Category, c.TeamName
 	v.AttemptHTML = board.AttemptLabel(r, f)
@@ -129,7 +137,7 @@ func barbell(r board.Request, weight string) *Barbell {
 		p, _ = db.Platform(r.FOPName)
 	}
 	gender := ""
-	if a := r.FOP.OnStage().Athlete(r.FOP); a != nil { // the bar of the attempt on stage
+	if a := board.OnStage(r).Athlete(r.FOP); a != nil { // the bar of the attempt on stage
 		gender = a.Gender
 	}
 	l := Plates(p, gender, w)

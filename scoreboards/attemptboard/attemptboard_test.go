@@ -45,6 +45,7 @@ type summary struct {
 	LastName, FirstName, Team, Start, Category   string
 	Attempt, Weight, Plates, Picture, Flag, Slot string
 	Exact, Held                                  bool
+	Jury                                         string
 }
 
 func summarize(v View) summary {
@@ -53,7 +54,7 @@ func summarize(v View) summary {
 		Headline: v.Headline, Message: v.Message,
 		LastName: v.LastName, FirstName: v.FirstName, Team: v.Team, Start: v.StartNumber, Category: v.Category,
 		Attempt: v.AttemptHTML, Weight: v.Weight, Picture: v.PictureURL, Flag: v.FlagURL, Slot: v.Slot.Kind,
-		Held: v.Slot.Hold != nil,
+		Held: v.Slot.Hold != nil, Jury: v.Jury,
 	}
 	if v.Barbell != nil {
 		s.Plates, s.Exact = classes(v.Barbell), v.Barbell.Exact
@@ -97,6 +98,14 @@ func TestData(t *testing.T) {
 		{"jury deliberation: no weight", func(f *hub.FOP) {
 			f.State, f.Break, f.Mode, f.BreakType = "BREAK", true, "INTERRUPTION", "JURY"
 		}, "", summary{Break: true, ShowSlot: true, Headline: "Session A1", Message: "Jury Deliberation", Slot: "stop"}},
+		{"the jury deliberates: the lift under review, the band, a stop sign", func(f *hub.FOP) { boardtest.JuryDeliberating(f) }, "",
+			summary{ShowSlot: true, LastName: "BEA", FirstName: "Bo", Team: "Club Two", Start: "2", Category: "SR 58", Attempt: "Snatch #2",
+				Weight: "83", Plates: "L_25 S_2_5 C_2_5 S_1_5", Exact: true, Slot: "stop", Jury: "Jury Deliberation"}},
+		{"the jury has decided: its decision takes the centre", func(f *hub.FOP) {
+			boardtest.JuryDeliberating(f)
+			f.Jury.Verdict, f.Jury.Reversal, f.Jury.DecidedAt = hub.JuryGoodLift, true, t0
+		}, "", summary{ShowSlot: true, Decision: true, Held: true, LastName: "BEA", FirstName: "Bo", Team: "Club Two", Start: "2", Category: "SR 58",
+			Attempt: "Snatch #2", Weight: "83", Plates: "L_25 S_2_5 C_2_5 S_1_5", Exact: true, Slot: "stop"}},
 		{"no session: the competition and the wait", func(f *hub.FOP) { f.Hidden = true }, "",
 			summary{Waiting: true, Headline: "Invented Open", Message: "Waiting for the next session."}},
 		{"a long last name", func(f *hub.FOP) { f.Athletes[0].LastName = "Papadopoulou-Konstantinidou" }, "", with(func(s *summary) {

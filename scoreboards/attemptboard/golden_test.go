@@ -11,7 +11,7 @@ import (
 // lifter's picture and flag, and with every option off (go test ./scoreboards/... -update
 // rewrites them).
 func TestGolden(t *testing.T) {
-	cases := boardtest.LiveCases()
+	cases := append(boardtest.LiveCases(), boardtest.JuryCases()...)
 	for i := range cases {
 		f := cases[i].Snap.FOPs["A"]
 		cases[i].Snap = snapshot(t, f)

@@ -32,7 +32,7 @@ func AttemptBar(r Request) components.AttemptBarView {
 		v.FullName, v.SessionLine = BreakMessage(r, m), r.CompetitionName()
 		return v
 	}
-	st := f.OnStage() // the judged lifter while the decision shows, not the next one
+	st := OnStage(r) // the judged lifter while the decision shows, not the next one
 	c := st.Attempt
 	v.StartNumber, v.FullName, v.Team, v.Category = c.StartNumber, c.FullName, c.TeamName, c.Category
 	if a := st.Athlete(f); a != nil {
@@ -50,8 +50,10 @@ func AttemptBar(r Request) components.AttemptBarView {
 
 // AttemptLabel is "Snatch #2" / "C&J #3" of the attempt on stage in the viewer's language, or
 // OWLCMS's own label when the attempt number is unknown.
-func AttemptLabel(r Request, f *hub.FOP) string {
-	st := f.OnStage()
+func AttemptLabel(r Request, f *hub.FOP) string { return AttemptOf(r, OnStage(r)) }
+
+// AttemptOf is AttemptLabel of the attempt st.
+func AttemptOf(r Request, st hub.Stage) string {
 	n := st.Attempt.AttemptNumber
 	if n < 1 || n > 3 {
 		return st.Attempt.AttemptHTML

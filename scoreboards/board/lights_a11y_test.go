@@ -33,6 +33,7 @@ func TestLightsSayTheDecision(t *testing.T) {
 		{"in French", func(f *hub.FOP) { f.Decision = hub.Decision{Visible: true, Lights: [3]hub.Light{g, g, g}} }, "fr", `aria-label="Essai réussi"`, "Good lift"},
 		{"the jury's decision held over the slot", func(f *hub.FOP) {
 			f.Decision = hub.Decision{Event: string(hub.DecisionJury), JuryDecision: string(hub.JuryBadLift), ReceivedAt: t0}
+			f.Jury = hub.JuryState{Verdict: hub.JuryBadLift, DecidedAt: t0}
 		}, "en", `aria-label="No lift"`, "Good lift"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,7 +16,8 @@ const (
 	// decision display) or a reset follow straight away. OWLCMS's displays show it 2.75 s;
 	// remote boards without a hold flashed it too briefly (owlcms4 #759, #820).
 	DownHold = 2 * time.Second
-	// JuryHold: a jury's decision shows as long as OWLCMS shows a referees' decision.
+	// JuryHold: a jury's decision shows as long as OWLCMS shows a referees' decision, and
+	// longer while the deliberation lasts (jury.go).
 	JuryHold = 3500 * time.Millisecond
 )
 
@@ -50,6 +51,8 @@ func Slot(r Request) components.SlotView {
 		s = breakClock(r, f.BreakClock)
 	case m == hub.ModeInterruption || m.HasCountdown():
 		s = components.SlotView{Kind: "stop", Label: hub.PlainText(breakText(r, f))}
+	case Deliberation(r) != "": // the jury stopped the competition before OWLCMS's break came
+		s = components.SlotView{Kind: "stop", Label: Deliberation(r)}
 	case m.IsBreak() || m == hub.ModeWait || hub.FOPState(f.State) == hub.StateInactive:
 		// A ceremony or the session's results: no clock.
 	default:
@@ -63,26 +66,10 @@ func Slot(r Request) components.SlotView {
 
 // hold is the signal laid over the slot, nil when none is due at the time of the render.
 func hold(r Request, base string) *components.HoldView {
-	d := r.FOP.Decision
-	if hub.DecisionEvent(d.Event) == hub.DecisionJury && !d.ReceivedAt.IsZero() {
-		until := d.ReceivedAt.Add(JuryHold)
-		verdict := hub.LightNone
-		switch hub.JuryVerdict(d.JuryDecision) {
-		case hub.JuryGoodLift:
-			verdict = hub.LightGood
-		case hub.JuryBadLift:
-			verdict = hub.LightBad
-		}
-		if verdict != hub.LightNone && r.before(until) {
-			label := r.T("JuryNotification.Confirmed", "Jury Confirmation")
-			if d.JuryReversal {
-				label = r.T("JuryNotification.Reversal", "Jury REVERSAL")
-			}
-			ls := lights(d, [3]hub.Light{verdict, verdict, verdict})
-			return &components.HoldView{Kind: "jury", Label: hub.PlainText(label), UntilMS: until.UnixMilli(),
-				Lights: ls, Verdict: verdictLabel(r, ls)}
-		}
+	if h := juryHold(r); h != nil {
+		return h
 	}
+	d := r.FOP.Decision
 	if base != "down" && !d.DownAt.IsZero() && r.before(d.DownAt.Add(DownHold)) {
 		return &components.HoldView{Kind: "down", UntilMS: d.DownAt.Add(DownHold).UnixMilli()}
 	}

@@ -106,6 +106,7 @@ func TestSlot(t *testing.T) {
 			edit: func(f *hub.FOP) {
 				breakState("INTERRUPTION", "JURY", "")(f)
 				f.Decision = hub.Decision{Event: "JURY_DECISION", JuryDecision: "BAD_LIFT", JuryReversal: true, ReceivedAt: t0}
+				f.Jury = hub.JuryState{Verdict: hub.JuryBadLift, Reversal: true, DecidedAt: t0}
 			},
 			now: t0.Add(time.Second),
 			want: components.SlotView{Kind: "stop", Label: "Jury Deliberation",
@@ -115,6 +116,7 @@ func TestSlot(t *testing.T) {
 			name: "jury confirmation for a single referee",
 			edit: func(f *hub.FOP) {
 				f.Decision = hub.Decision{Event: "JURY_DECISION", JuryDecision: "GOOD_LIFT", SingleReferee: true, ReceivedAt: t0}
+				f.Jury = hub.JuryState{Verdict: hub.JuryGoodLift, SingleReferee: true, DecidedAt: t0}
 				f.Clock = hub.AthleteClock{Event: "StopTime", Remaining: 12 * time.Second, ReceivedAt: t0}
 			},
 			now: t0,
@@ -122,9 +124,39 @@ func TestSlot(t *testing.T) {
 				Hold: &components.HoldView{Kind: "jury", Label: "Jury Confirmation", Lights: []string{"good"}, Verdict: "Good lift", UntilMS: ms + 3500}},
 		},
 		{
+			// OWLCMS ends the deliberation as the jury decides: the decision still shows.
+			name: "jury decision followed by END_DELIBERATION: still held",
+			edit: func(f *hub.FOP) {
+				f.Decision = hub.Decision{Event: "END_DELIBERATION", ReceivedAt: t0.Add(50 * time.Millisecond)}
+				f.Jury = hub.JuryState{Verdict: hub.JuryGoodLift, Reversal: true, DecidedAt: t0}
+			},
+			now: t0.Add(time.Second),
+			want: components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000, FinalMS: 30000,
+				Hold: &components.HoldView{Kind: "jury", Label: "Jury REVERSAL", Lights: []string{"good", "good", "good"}, Verdict: "Good lift", UntilMS: ms + 3500}},
+		},
+		{
+			name: "jury decision while the deliberation lasts: held past 3.5 s, with no end",
+			edit: func(f *hub.FOP) {
+				breakState("INTERRUPTION", "JURY", "")(f)
+				f.Jury = hub.JuryState{Deliberating: true, Since: t0.Add(-time.Minute), Verdict: hub.JuryBadLift, DecidedAt: t0}
+			},
+			now: t0.Add(10 * time.Second),
+			want: components.SlotView{Kind: "stop", Label: "Jury Deliberation",
+				Hold: &components.HoldView{Kind: "jury", Label: "Jury Confirmation", Lights: []string{"bad", "bad", "bad"}, Verdict: "No lift"}},
+		},
+		{
+			name: "the jury deliberates before OWLCMS's break: a stop sign",
+			edit: func(f *hub.FOP) {
+				f.Jury = hub.JuryState{Deliberating: true, Challenge: true, Since: t0}
+			},
+			now:  t0.Add(10 * time.Second),
+			want: components.SlotView{Kind: "stop", Label: "Challenge"},
+		},
+		{
 			name: "jury decision long past: gone",
 			edit: func(f *hub.FOP) {
 				f.Decision = hub.Decision{Event: "JURY_DECISION", JuryDecision: "GOOD_LIFT", ReceivedAt: t0}
+				f.Jury = hub.JuryState{Verdict: hub.JuryGoodLift, DecidedAt: t0}
 			},
 			now:  t0.Add(4 * time.Second),
 			want: components.SlotView{Kind: "clock", Text: "1:00", RemainingMS: 60000, FinalMS: 30000},

@@ -20,7 +20,7 @@ func Data(r board.Request) View {
 	v := View{BarOverlay: r.BarOverlay(declaration.PageTitle(r))}
 	var a *hub.Athlete
 	if r.FOP != nil {
-		a = r.FOP.OnStage().Athlete(r.FOP) // the judged lifter's line, with the result, while the lights show
+		a = board.OnStage(r).Athlete(r.FOP) // the judged lifter's line, with the result, while the lights or the jury's review show
 	}
 	if v.Hidden || v.Bar.Break || a == nil {
 		return v

@@ -5,6 +5,7 @@ import "github.com/owlcms/tracker/hub"
 // French is an invented French table in the shape OWLCMS sends, for the boards' French
 // golden files: only "fr", so English viewers get each board's English fallbacks.
 var French = hub.NewTranslations(map[string]map[string]string{"fr": {
+	"Announcer.JuryDecisionTitle":   "Décision du jury",
 	"BreakType.BEFORE_INTRODUCTION": "Avant la présentation",
 	"BreakType.FIRST_CJ":            "Temps avant l'épaulé-jeté",
 	"BreakType.FIRST_SNATCH":        "Temps avant l'arraché",
@@ -13,9 +14,15 @@ var French = hub.NewTranslations(map[string]map[string]string{"fr": {
 	"Gender.Women":                  "Femmes",
 	"Group_number":                  "Groupe {0}",
 	"Jury":                          "Jury",
+	"JuryDialog.NoCurrentAthlete":   "Pas de décision à réviser",
+	"JuryDialog.RefBadLift":         "Lever refusé",
+	"JuryDialog.RefGoodLift":        "Lever accepté",
+	"JuryNotification.Confirmed":    "Décision confirmée",
+	"JuryNotification.Reversal":     "Décision RENVERSÉE",
 	"Platform":                      "Plateau",
 	"PublicMsg.CompetitionPaused":   "Compétition interrompue",
 	"PublicMsg.JuryDeliberation":    "Délibération du jury",
+	"RefereeDecisions":              "Décisions des officiels",
 	"Scoreboard.AttemptsDone":       "{0,choice,0#Aucun essai.|1#1 essai.|1<{0} essais.}",
 	"Scoreboard.Birth":              "Naiss.",
 	"Scoreboard.BodyWeight":         "P.C.",
