@@ -46,7 +46,13 @@ var ownWords = map[string]map[string]string{
 // English), with OWLCMS's MessageFormat arguments. The competition's translations win when
 // they have the key, so a federation can word it its own way.
 func (r Request) Own(key string, args ...any) string {
-	lang := strings.ToLower(strings.ReplaceAll(r.Lang, "_", "-"))
+	lang := r.Lang
+	if r.Snap != nil && r.Snap.Translations != nil {
+		// The board's own language: a viewer asking for one the competition lacks reads the
+		// board in English, and these words with it.
+		lang = r.Snap.Translations.Resolve(lang)
+	}
+	lang = strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
 	base, _, _ := strings.Cut(lang, "-")
 	if base == "no" || base == "nn" {
 		base = "nb"
