@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +41,7 @@ var phoneBoards = map[string]phoneRows{
 
 // phoneJS measures a board on a phone: how far the page reaches past the screen's width, the
 // texts under 16 px or reaching past the screen's edge, the rows shown and those missing their
-// name, their total or one of their six attempts.
+// name, their total or one of their six attempts, or with a number cut.
 const phoneJS = `((spec) => {
 	const vis = (e) => {
 		if (!e) return false;
@@ -73,6 +75,10 @@ const phoneJS = `((spec) => {
 			if (atts !== 6) problems.push(atts + ' attempts');
 		}
 		if (!ok(tr.querySelector(spec.total))) problems.push('no total');
+		// Numbers are never cut (a long name or team may end in an ellipsis).
+		for (const td of tr.querySelectorAll('td:not(.name):not(.team):not(.team-name)')) {
+			if (vis(td) && td.scrollWidth > td.clientWidth + 1) problems.push('cut: ' + td.textContent.trim());
+		}
 		if (problems.length) out.bad.push((name ? name.textContent.trim() : tr.textContent.trim()).slice(0, 30) + ': ' + problems.join(', '));
 	}
 	return out;
@@ -89,12 +95,15 @@ type phoneView struct {
 // TestBrowserPhoneView: every board with a table, on a phone held upright (390×844 and
 // 412×915), in both themes, on the demo competition: the page never scrolls sideways, no text
 // is under 16 px or past the screen's edge, and every row shows its name and total, and its
-// six attempts on the boards that have them.
+// six attempts on the boards that have them, no number cut.
 func TestBrowserPhoneView(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	checkPhoneBoards(t, b, s.srv.URL, []string{"&showPredicted=true&gender=MF"})
+	checkPhoneBoards(t, b, s.srv.URL, "A", []string{"&showPredicted=true&gender=MF"})
+	// A medal ceremony: the podium of the category awarded, with medals beside the lifts.
+	ceremony(t, s, "B", demoMedals("B"))
+	checkPhonePages(t, b, s.srv.URL, map[string]phoneRows{"/medals?fop=B": phoneBoards["medals"]})
 	b.do(chromedp.Navigate("about:blank"))
 }
 
@@ -109,17 +118,15 @@ func TestBrowserPhoneViewOfTheCapturedMeet(t *testing.T) {
 	feedCapture(t, c, fx)
 	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
 	b := newBrowser(t)
-	checkPhoneBoards(t, b, s.srv.URL, []string{"&gender=MF&showPredicted=true", "&lang=no"})
+	checkPhoneBoards(t, b, s.srv.URL, "A", []string{"&gender=MF&showPredicted=true", "&lang=no"})
 	b.do(chromedp.Navigate("about:blank"))
 }
 
-func checkPhoneBoards(t *testing.T, b *browser, base string, variants []string) {
+// checkPhoneBoards checks every board with a table on platform fop, as it is and with each
+// variant of its options.
+func checkPhoneBoards(t *testing.T, b *browser, base, fop string, variants []string) {
 	t.Helper()
-	type page struct {
-		url  string
-		rows phoneRows
-	}
-	var pages []page
+	pages := map[string]phoneRows{}
 	for _, bd := range scoreboards.All() {
 		if bd.Category != board.Standard && bd.Category != board.Team && bd.Category != board.Ceremony {
 			continue
@@ -133,15 +140,27 @@ func checkPhoneBoards(t *testing.T, b *browser, base string, variants []string) 
 			if strings.Contains(v, "showPredicted") && bd.Name != "team-scoreboard" {
 				continue
 			}
-			pages = append(pages, page{"/" + bd.Name + "?fop=A" + v, spec})
+			pages["/"+bd.Name+"?fop="+fop+v] = spec
 		}
 	}
+	checkPhonePages(t, b, base, pages)
+}
+
+// checkPhonePages checks each page (URL → what its rows show) on the two phones, in both
+// themes.
+func checkPhonePages(t *testing.T, b *browser, base string, pages map[string]phoneRows) {
+	t.Helper()
+	urls := slices.Sorted(maps.Keys(pages))
 	specJS := func(p phoneRows) string {
 		return fmt.Sprintf(`{rows: %q, name: %q, total: %q, atts: %t}`, p.Rows, p.Name, p.Total, p.Atts)
 	}
 	for _, size := range [][2]int64{{390, 844}, {412, 915}} {
 		for _, theme := range []string{"dark", "light"} {
-			for _, p := range pages {
+			for _, u := range urls {
+				p := struct {
+					url  string
+					rows phoneRows
+				}{u, pages[u]}
 				url := p.url + "&theme=" + theme
 				what := fmt.Sprintf("%s at %dx%d", url, size[0], size[1])
 				b.do(chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(base+url))
