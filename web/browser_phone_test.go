@@ -94,7 +94,7 @@ type phoneView struct {
 
 // TestBrowserPhoneView: every board with a table, on a phone held upright (390×844 and
 // 412×915), in both themes, on the demo competition: the page never scrolls sideways, no text
-// is under 16 px or past the screen's edge, and every row shows its name and total, and its
+// is under 16 px, past the screen's edge or under the contrast minimum, and every row shows its name and total, and its
 // six attempts on the boards that have them, no number cut.
 func TestBrowserPhoneView(t *testing.T) {
 	requireBrowser(t)
@@ -175,6 +175,9 @@ func checkPhonePages(t *testing.T, b *browser, base string, pages map[string]pho
 				}
 				if len(v.Outside) > 0 {
 					t.Errorf("%s: %d texts past the screen's edge:\n  %s", what, len(v.Outside), strings.Join(first(v.Outside, 8), "\n  "))
+				}
+				if low := eval[[]string](b, contrastJS); len(low) > 0 {
+					t.Errorf("%s: %d texts under the contrast minimum:\n  %s", what, len(low), strings.Join(first(low, 8), "\n  "))
 				}
 				if v.Rows == 0 {
 					t.Errorf("%s: no row shown", what)
