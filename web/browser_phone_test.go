@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/hub/owlcms"
 	"github.com/owlcms/tracker/scoreboards"
 	"github.com/owlcms/tracker/scoreboards/board"
@@ -188,4 +189,39 @@ func checkPhonePages(t *testing.T, b *browser, base string, pages map[string]pho
 			}
 		}
 	}
+}
+
+// TestBrowserPhoneBarStates: the current lifter's card on a phone in every state of the
+// attempt bar (clock, lights, down signal, break countdown, interruption, jury decision,
+// ceremony, session done, no session): nothing past the screen's edge, no text under 16 px,
+// and the clock, lights or down arrow inside the screen.
+func TestBrowserPhoneBarStates(t *testing.T) {
+	requireBrowser(t)
+	s := demoServer(t)
+	b := newBrowser(t)
+	for _, st := range barStates {
+		for i := 0; i < len(st.msgs); i += 2 {
+			if _, err := s.hub.Apply(hub.MessageType(st.msgs[i]), []byte(st.msgs[i+1])); err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+		}
+		for _, theme := range []string{"dark", "light"} {
+			what := st.name + ", " + theme
+			b.do(chromedp.EmulateViewport(390, 844), chromedp.Navigate(s.srv.URL+"/start-order?fop=A&theme="+theme))
+			waitFor(b, what, 15*time.Second, `document.querySelectorAll('#bar .bar').length`, func(n int) bool { return n > 0 })
+			time.Sleep(300 * time.Millisecond)
+			v := eval[phoneView](b, phoneJS+`({rows: '#bar', name: '.bar-name', total: '.bar-name', atts: false})`)
+			if v.Overflow > 0 || len(v.Small) > 0 || len(v.Outside) > 0 {
+				t.Errorf("%s: %.0f px too wide, under 16 px: %v, past the edge: %v", what, v.Overflow, first(v.Small, 6), first(v.Outside, 6))
+			}
+			if st.name != "waiting" && st.name != "ceremony" && st.name != "session-done" {
+				inside := eval[bool](b, `(() => { const e = document.querySelector('#bar .slot > *:not(.hold), #bar .hold');
+					if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth; })()`)
+				if !inside {
+					t.Errorf("%s: the clock, lights or down arrow is not on the screen", what)
+				}
+			}
+		}
+	}
+	b.do(chromedp.Navigate("about:blank"))
 }
