@@ -174,7 +174,7 @@ func BoardPage(m PageMeta) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = head(m.Title, boardScripts(m), append([]string{"css/board.css"}, m.Stylesheets...)...).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = head(m.Title, boardScripts(m), boardStylesheets(m)...).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -442,6 +442,17 @@ func boardScripts(m PageMeta) []string {
 		return append([]string{"js/clock.js", "js/fit.js"}, m.Scripts...)
 	}
 	return append([]string{"js/clock.js", "js/fit.js", "js/rows.js", "vendor/htmx-ext-sse-2.2.4.min.js"}, m.Scripts...)
+}
+
+// boardStylesheets are board.css, the board's own, and, but on a video overlay, phone.css last:
+// the phone layout of the boards with a table, which overrides the others under its
+// breakpoint.
+func boardStylesheets(m PageMeta) []string {
+	css := append([]string{"css/board.css"}, m.Stylesheets...)
+	if !m.Overlay {
+		css = append(css, "css/phone.css")
+	}
+	return css
 }
 
 // pageStyle passes the text size, and an overlay's safe margin, to the stylesheets.
