@@ -32,6 +32,8 @@ var phoneBoards = map[string]phoneRows{
 	"start-order":     {Rows: "#grid table.grid tbody tr:not(.spacer):not(.leaders-title)", Name: "td.name", Total: "td.total", Atts: true},
 	"lifting-order":   {Rows: "#grid table.grid tbody tr:not(.spacer):not(.leaders-title)", Name: "td.name", Total: "td.total", Atts: true},
 	"rankings":        {Rows: "#grid table.grid tbody tr:not(.spacer):not(.leaders-title)", Name: "td.name", Total: "td.total", Atts: true},
+	"multi-ranks":     {Rows: "#grid table.grid tbody tr:not(.spacer):not(.leaders-title)", Name: "td.name", Total: "td.total", Atts: true},
+	"records":         {Rows: "#records table.records-board tbody tr", Name: "td.name", Total: "td.record:last-child"},
 	"team-scoreboard": {Rows: "#teams tbody tr:not(.team-head)", Name: "td.name", Total: "td.total", Atts: true},
 	"top-score":       {Rows: "#tables tbody tr", Name: "td.name", Total: "td.total"},
 	"top-teams":       {Rows: "#tables tbody tr", Name: "td.team", Total: "td.total"},
