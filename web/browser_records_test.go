@@ -36,6 +36,8 @@ func TestBrowserRecordFlag(t *testing.T) {
 			t.Errorf("%s: a record mark without a record attempt: %q", path, got)
 		}
 		ceremony(t, s, "A", recordAttempt)
+		// The lifter's clock starts (after the previous round's jury decision, lifting resumes).
+		apply(t, s, hub.MessageTimer, `{"fop":"A","fopState":"TIME_RUNNING","athleteTimerEventType":"StartTime","athleteMillisRemaining":60000}`)
 		got := waitFor(b, path+": the record attempt", 10*time.Second, flagJS, func(s string) bool { return s != "" })
 		if !strings.HasPrefix(got, "attempt: ") || !strings.Contains(got, "Lakeside Regional SR 58 Snatch 94") {
 			t.Errorf("%s: record mark %q", path, got)

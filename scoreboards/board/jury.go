@@ -49,6 +49,12 @@ func juryShowing(r Request) (until time.Time, ok bool) {
 	if j.Deliberating {
 		return time.Time{}, true
 	}
+	if c := r.FOP.Clock; c.Running && c.ReceivedAt.After(j.DecidedAt) {
+		// The athlete clock started since: the platform lifts again, the next lifter is on
+		// stage. Without it, a render during the hold would keep the reviewed lift up until
+		// the platform's next change, since the server renders once per version.
+		return time.Time{}, false
+	}
 	until = j.DecidedAt.Add(JuryHold)
 	return until, r.before(until)
 }

@@ -42,6 +42,10 @@ func TestJuryOnBoards(t *testing.T) {
 		{"decided, deliberation over: 3.5 s", func(f *hub.FOP) {
 			f.Jury.Deliberating, f.Jury.Verdict, f.Jury.Reversal, f.Jury.DecidedAt = false, hub.JuryGoodLift, true, t0
 		}, t0.Add(time.Second), seen{OnStage: "BEA, Bo", Hold: "Jury REVERSAL", HoldEnd: board.JuryHold}},
+		{"decided, then the clock started: the next lifter at once", func(f *hub.FOP) {
+			f.Jury.Deliberating, f.Jury.Verdict, f.Jury.DecidedAt = false, hub.JuryGoodLift, t0
+			f.Clock = hub.AthleteClock{Event: "StartTime", Running: true, Remaining: time.Minute, ReceivedAt: t0.Add(time.Second)}
+		}, t0.Add(2 * time.Second), seen{OnStage: "ADA, Ann"}},
 		{"decided long ago: gone", func(f *hub.FOP) {
 			f.Jury.Deliberating, f.Jury.Verdict, f.Jury.DecidedAt = false, hub.JuryGoodLift, t0
 		}, t0.Add(4 * time.Second), seen{OnStage: "ADA, Ann"}},
