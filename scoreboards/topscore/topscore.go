@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
@@ -55,6 +56,10 @@ func Data(r board.Request) View {
 		return t
 	})
 	v.FitTables(62, 3)
+	// A long board: never under the legible size, its rows paging when they do not fit.
+	v.Fit.Paged = true
+	v.Page.Scripts = []string{"js/pager.js"}
+	v.Paging = components.Paging{PauseMS: 1000 * board.PageSeconds(r)}
 	return v
 }
 
