@@ -21,6 +21,7 @@ type topScoreProbe struct {
 	First   string   `json:"first"`
 	CellPx  float64  `json:"cellPx"`
 	Inside  bool     `json:"inside"`
+	Clipped []string `json:"clipped"`
 	Scrolls bool     `json:"scrolls"`
 	Errors  []string `json:"errors"`
 }
@@ -35,8 +36,13 @@ const topScoreProbeJS = `(() => {
 		const f = parseFloat(getComputedStyle(td).fontSize);
 		px = px === 0 ? f : Math.min(px, f);
 	}
+	// Numbers are never cut (names and teams are ellipsized when they must).
+	const clipped = Array.from(document.querySelectorAll('#tables table td:not(.name):not(.team)'))
+		.filter((td) => td.getClientRects().length > 0 && td.scrollWidth > td.clientWidth + 1)
+		.map((td) => td.textContent.trim());
 	const se = document.scrollingElement;
 	return {
+		clipped,
 		count: c && !c.hidden ? c.textContent.trim() : '',
 		rows: rows.length, shown: shown.length,
 		first: shown.length ? shown[0].querySelector('td.name').textContent.trim() : '',
@@ -49,8 +55,8 @@ const topScoreProbeJS = `(() => {
 
 var pageCount = regexp.MustCompile(`^1/([2-9]|\d\d+)$`)
 
-// checkTopScore opens the top-score board at w×h (with query): no text of its tables under 16 px, every
-// row shown inside the screen, and, when its rows do not all fit, "1/N", then another page
+// checkTopScore opens the top-score board at w×h (with query): no text of its tables under 16 px, no
+// number cut, every row shown inside the screen, and, when its rows do not all fit, "1/N", then another page
 // after pageSeconds. It reports whether the board paged.
 func checkTopScore(t *testing.T, b *browser, base string, w, h int64, theme, query string) bool {
 	t.Helper()
@@ -60,6 +66,9 @@ func checkTopScore(t *testing.T, b *browser, base string, w, h int64, theme, que
 	p = eval[topScoreProbe](b, topScoreProbeJS)
 	if p.CellPx < 16 {
 		t.Errorf("%dx%d %s%s: the tables' text at %.1f px", w, h, theme, query, p.CellPx)
+	}
+	if len(p.Clipped) > 0 {
+		t.Errorf("%dx%d %s%s: cells cut: %q", w, h, theme, query, p.Clipped)
 	}
 	if !p.Inside || p.Scrolls || len(p.Errors) > 0 {
 		t.Errorf("%dx%d %s%s: rows inside %v, scrolls %v, script errors %q", w, h, theme, query, p.Inside, p.Scrolls, p.Errors)

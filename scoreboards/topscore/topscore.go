@@ -55,7 +55,7 @@ func Data(r board.Request) View {
 		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.GenderName(gender))
 		return t
 	})
-	v.FitTables(62, 3)
+	v.FitTables(64.5, 3) // the columns of static/css/teams.css (.teams.top), a name of 14em
 	// A long board: never under the legible size, its rows paging when they do not fit.
 	v.Fit.Paged = true
 	v.Page.Scripts = []string{"js/pager.js"}

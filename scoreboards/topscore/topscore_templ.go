@@ -146,7 +146,7 @@ func tableView(l Labels, t Table) templ.Component {
 			templ_7745c5c3_Var6 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<table class=\"grid teams top\"><colgroup><col class=\"c-rank\"> <col class=\"c-name\"> <col class=\"c-category\"> <col class=\"c-born\"> <col class=\"c-team\"> <col class=\"c-lift\"> <col class=\"c-lift\"> <col class=\"c-lift\"> <col class=\"c-total\"> <col class=\"c-score\"> <col class=\"c-score\"></colgroup> <thead><tr><th scope=\"col\"></th><th class=\"name\" scope=\"col\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<table class=\"grid teams top\"><colgroup><col class=\"c-rank\"> <col class=\"c-name\"> <col class=\"c-category\"> <col class=\"c-born\"> <col class=\"c-team\"> <col class=\"c-bw\"> <col class=\"c-lift\"> <col class=\"c-lift\"> <col class=\"c-total\"> <col class=\"c-score\"> <col class=\"c-score\"></colgroup> <thead><tr><th scope=\"col\"></th><th class=\"name\" scope=\"col\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
