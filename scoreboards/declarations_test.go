@@ -42,7 +42,7 @@ func TestDeclarationDefaults(t *testing.T) {
 		// The team rankings show flags too: they ask for them like the other team boards.
 		"team-rankings":       {Fragments: bar("rankings"), NoCommon: noLeaders, Wants: flags, Options: 15},
 		"top-teams":           {Fragments: bar("tables"), NoCommon: noLeaders, Wants: flags},
-		"top-score":           {Fragments: bar("tables"), NoCommon: noLeaders, Wants: flags, Options: 1},
+		"top-score":           {Fragments: bar("tables"), NoCommon: noLeaders, Wants: flags, Options: 2},
 		"referee-assignments": {Fragments: []board.Fragment{{Name: "sheet"}}, NoCommon: []string{"showLeaders", "showRecords", "size", "theme"}, NoPlatform: true},
 	}
 	got := map[string]derived{}

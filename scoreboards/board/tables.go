@@ -11,6 +11,7 @@ type GenderTables[L, R any] struct {
 	Tables []Table[R]
 	Empty  string // shown when no table has rows
 	Fit    components.Fit
+	Paging components.Paging // a board whose Fit is Paged: how its rows page themselves
 }
 
 // Table is one gender's rows under its title.

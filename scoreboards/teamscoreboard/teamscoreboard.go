@@ -132,10 +132,11 @@ func memberView(m *meet.Member, s meet.Settings) MemberView {
 	mv := MemberView{Current: m.Current, Name: m.Name, Category: m.Category, Born: m.Born, Gender: m.Gender,
 		BestSnatch: kg(meet.Best(m.Snatch)), BestCleanJerk: kg(meet.Best(m.CleanJerk)), Total: kg(m.Kg),
 		Score: format(m.Score, s.System.Points, m.Finished()), Top: m.Counts && !s.All, TopPredicted: m.CountsPredicted && !s.All}
-	if s.Predicting && !m.Finished() {
-		// Only an athlete with an attempt to come has a "next attempt" score; a finished one's
-		// is the score beside it.
-		mv.Predicted = format(m.PredictedScore, s.System.Points, false)
+	if s.Predicting {
+		// An athlete with an attempt to come is scored as if it succeeds; a finished one's
+		// prediction is the total made, so the column shows the final score (as the Node
+		// tracker does), marked where it counts in the team's predicted score.
+		mv.Predicted = format(m.PredictedScore, s.System.Points, m.Finished())
 	}
 	if m.Order > 0 {
 		mv.Order = strconv.Itoa(m.Order)

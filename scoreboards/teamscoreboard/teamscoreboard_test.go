@@ -165,3 +165,29 @@ func TestNoTeams(t *testing.T) {
 		t.Errorf("empty board: teams %v, empty %q, title %q", v.Teams, v.Empty, v.Title)
 	}
 }
+
+// TestPredictedOfFinished: with showPredicted, an athlete who is done has their final score in
+// the next-attempt column, as the Node tracker shows it (the prediction of a finished athlete
+// is the total they made), marked where it counts in the team's predicted score: never an
+// empty coloured cell.
+func TestPredictedOfFinished(t *testing.T) {
+	v := view(t, database(t), women(), "gender=M&showPredicted=true")
+	n := 0
+	for _, tv := range v.Teams {
+		for _, m := range tv.Members {
+			n++
+			if m.Predicted != m.Score || m.Predicted == "" {
+				t.Errorf("%s (done): predicted %q, score %q", m.Name, m.Predicted, m.Score)
+			}
+			if m.TopPredicted != m.Top {
+				t.Errorf("%s (done): counts %v, counts in the prediction %v", m.Name, m.Top, m.TopPredicted)
+			}
+		}
+		if tv.Predicted != tv.Score {
+			t.Errorf("%s: predicted %q, score %q, with every athlete done", tv.Name, tv.Predicted, tv.Score)
+		}
+	}
+	if n != 6 {
+		t.Fatalf("%d men, want the six who are done", n)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 	"github.com/owlcms/tracker/scoreboards/board"
 	"github.com/owlcms/tracker/scoreboards/meet"
@@ -54,7 +55,14 @@ func Data(r board.Request) View {
 		t.Title = hub.PlainText(r.T(sys.Key, sys.English) + " – " + r.GenderName(gender))
 		return t
 	})
-	v.FitTables(62, 3)
+	v.FitTables(64.5, 3) // the columns of static/css/teams.css (.teams.top), a name of 14em
+	// A long board: never under the legible size, its rows paging when they do not fit.
+	v.Fit.Paged = true
+	// The name (14em in the width) and the team (11em) share what the other columns leave, the
+	// team giving way first (board.css's .fit.flex): 10em and 3em at the least.
+	v.Fit.Flex, v.Fit.FlexMin = 14+11, 10+3
+	v.Page.Scripts = []string{"js/pager.js"}
+	v.Paging = components.Paging{PauseMS: 1000 * board.PageSeconds(r)}
 	return v
 }
 

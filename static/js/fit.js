@@ -27,11 +27,49 @@
       if (need > 0) box.style.setProperty('--name-need', (Math.ceil(need * 10) / 10 + 0.2).toFixed(1));
     }
   };
+  // The attempt bar's name shows whole: the stylesheet gives the team's room, then the
+  // attempt label's, to a long name; one of them cut to under 2em is left out (with the space
+  // around it); a name that still pushes the weight or the clock off the line is set smaller,
+  // down to the legible size (then ellipsized).
+  const bars = (root, legible) => {
+    const mains = root.matches && root.matches('.bar-main') ? [root] : root.querySelectorAll('.bar-main');
+    for (const main of mains) {
+      const name = main.querySelector('.bar-name');
+      if (!name) continue;
+      name.style.fontSize = '';
+      name.classList.remove('bar-cut');
+      const parts = main.querySelectorAll('.bar-team, .bar-attempt');
+      for (const e of parts) e.classList.remove('bar-gone');
+      for (const e of parts) {
+        const em = parseFloat(getComputedStyle(e).fontSize);
+        if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth < 2 * em) e.classList.add('bar-gone');
+      }
+      const cs = getComputedStyle(main);
+      const end = main.getBoundingClientRect().right - parseFloat(cs.paddingRight);
+      for (let i = 0; i < 3; i++) {
+        let right = 0;
+        for (const c of main.children) right = Math.max(right, c.getBoundingClientRect().right);
+        const over = right - end;
+        const w = name.getBoundingClientRect().width;
+        if (over <= 0.5 || w <= 0) break;
+        const px = parseFloat(getComputedStyle(name).fontSize);
+        const next = Math.floor(px * Math.max(0, w - over - 1) / w * 10) / 10;
+        if (next <= legible) {
+          name.style.fontSize = legible + 'px';
+          name.classList.add('bar-cut');
+          break;
+        }
+        name.style.fontSize = next + 'px';
+      }
+    }
+  };
+  const legibleSize = () => parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--legible')) || 0;
   const fit = (root) => {
     needs(root);
     // px: no heading under the board's --legible size (12 px on a TV or a laptop, none on a
     // screen too narrow for the board, which shrinks as a whole).
-    const legible = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--legible')) || 0;
+    const legible = legibleSize();
+    bars(root, legible);
     for (const th of root.querySelectorAll('th')) {
       th.style.fontSize = '';
       th.classList.remove('fit-wrap');
@@ -45,6 +83,11 @@
     }
   };
   document.addEventListener('htmx:afterSettle', (e) => fit(e.target));
+  // The bar is fitted as soon as it is swapped in, before it is drawn: it refreshes with
+  // every clock and decision event, and would flash its name cut until settled.
+  document.addEventListener('htmx:afterSwap', (e) => {
+    if (e.target instanceof Element) bars(e.target, legibleSize());
+  });
   let pending = 0;
   window.addEventListener('resize', () => {
     cancelAnimationFrame(pending);

@@ -3,8 +3,11 @@
 // first again. Two kinds:
 //   - a body table (.pager-body) under a header table of its own (the team boards): its rows
 //     sweep up to the next page in data-sweep-ms;
-//   - a whole table, header included (the standard grid, whose rows travel alone between
-//     versions, see static/js/rows.js): the rows off the page are hidden, the header stays.
+//   - whole tables, header included (the standard grid, whose rows travel alone between
+//     versions, see static/js/rows.js; the top-score board's table per gender): the rows off
+//     the page are hidden, the header stays. A pager of several tables has each in a
+//     .pager-part with its title: a page shows, of each part it reaches, the title, the
+//     header and its rows; a part without rows on the page is hidden.
 // A page is data-page-size rows when the board says so (the team rankings), else as many rows
 // as the pager's height holds at the board's font, a team not cut when it fits a page of its
 // own (the rows of a tbody.team start a page together), no page starting with a spacer. The
@@ -15,8 +18,10 @@
   'use strict';
   const state = new Map(); // pager id → { page, since }
 
-  // starts are the first rows of the pages of rows, within room pixels (0: one page).
-  const starts = (rows, size, room) => {
+  // starts are the first rows of the pages of rows, within room pixels (0: one page); span(a,
+  // b) is the height a page of rows a to b takes, by default from the top of a to the bottom
+  // of b.
+  const starts = (rows, size, room, span) => {
     const out = [0];
     if (rows.length === 0) return out;
     if (size > 0) {
@@ -24,11 +29,10 @@
       return out;
     }
     if (room <= 0) return out;
-    const top = (i) => rows[i].offsetTop;
-    const bottom = (i) => rows[i].offsetTop + rows[i].offsetHeight;
+    span = span || ((a, b) => rows[b].offsetTop + rows[b].offsetHeight - rows[a].offsetTop);
     let start = 0;
     for (let i = 1; i < rows.length; i++) {
-      if (bottom(i) - top(start) <= room) continue;
+      if (span(start, i) <= room) continue;
       // Row i does not fit: the page ends before it, or before its group's first row when the
       // group would fit a page of its own.
       let cut = i;
@@ -36,7 +40,7 @@
       if (group && group.classList.contains('team')) {
         const first = rows.indexOf(group.rows[0]);
         const last = first + group.rows.length - 1;
-        if (first > start && bottom(last) - top(first) <= room) cut = first;
+        if (first > start && span(first, last) <= room) cut = first;
       }
       while (cut < rows.length - 1 && rows[cut].classList.contains('spacer')) cut++;
       out.push(cut);
@@ -70,32 +74,73 @@
     return pages.length;
   };
 
-  // hide shows the page of a whole table by hiding its other rows, measured all shown.
-  const hide = (vp, table, s) => {
+  // hide shows the page of whole tables by hiding their other rows (and the parts left
+  // without any), measured all shown.
+  const hide = (vp, parts, s) => {
     const rows = [];
-    for (const b of table.tBodies) rows.push(...b.rows);
-    for (const r of rows) r.hidden = false;
-    const head = table.tHead ? table.tHead.offsetHeight : 0;
+    const partOf = [];
+    for (const p of parts) {
+      p.hidden = false;
+      const table = p.matches('table') ? p : p.querySelector('table');
+      for (const b of table ? table.tBodies : []) {
+        for (const r of b.rows) {
+          r.hidden = false;
+          rows.push(r);
+          partOf.push(p);
+        }
+      }
+    }
+    if (rows.length === 0) return 1;
+    const rect = (e) => e.getBoundingClientRect();
+    const box = rows.map(rect);
+    const partBox = parts.map(rect);
+    // What a part takes besides its rows: above them its title and header, under them the
+    // space to the next part (or its own end).
+    const extra = new Map();
+    parts.forEach((p, k) => {
+      const first = partOf.indexOf(p);
+      if (first < 0) return;
+      const last = partOf.lastIndexOf(p);
+      const end = k + 1 < parts.length ? partBox[k + 1].top : partBox[k].bottom;
+      extra.set(p, box[first].top - partBox[k].top + end - box[last].bottom);
+    });
+    const span = (a, b) => {
+      let h = 0;
+      for (let i = a; i <= b; ) {
+        let j = i;
+        while (j < b && partOf[j + 1] === partOf[i]) j++;
+        h += extra.get(partOf[i]) + box[j].bottom - box[i].top;
+        i = j + 1;
+      }
+      return h;
+    };
     const counter = vp.querySelector('.pager-count');
     const reserve = counter ? counter.offsetHeight || parseFloat(getComputedStyle(counter).fontSize) * 1.4 : 0;
-    // Pages only when the whole table does not fit: then the counter's line is kept free.
-    const fits = table.offsetHeight <= vp.clientHeight;
-    const pages = fits ? [0] : starts(rows, Number(vp.dataset.pageSize) || 0, vp.clientHeight - head - reserve - 4);
+    // Pages only when the whole does not fit: then the counter's line is kept free.
+    const fits = partBox[partBox.length - 1].bottom - rect(vp).top <= vp.clientHeight;
+    const pages = fits ? [0] : starts(rows, Number(vp.dataset.pageSize) || 0, vp.clientHeight - reserve - 4, span);
     if (s.page >= pages.length) s.page = 0;
     const from = pages[s.page];
     const to = s.page + 1 < pages.length ? pages[s.page + 1] : rows.length;
     rows.forEach((r, i) => {
       r.hidden = i < from || i >= to;
     });
+    for (const p of parts) {
+      if (p.matches('.pager-part')) p.hidden = !rows.some((r, i) => partOf[i] === p && !r.hidden);
+    }
     return pages.length;
   };
 
   const show = (vp, animate) => {
     const s = state.get(vp.id) || { page: 0 };
     const body = vp.querySelector('.pager-body');
-    const table = body ? null : vp.querySelector('table');
-    if (!body && !table) return;
-    const pages = body ? sweep(vp, body, s, animate) : hide(vp, table, s);
+    let parts = body ? [] : Array.from(vp.querySelectorAll('.pager-part'));
+    if (!body && parts.length === 0) {
+      const table = vp.querySelector('table');
+      if (table) parts = [table];
+    }
+    if (!body && parts.length === 0) return;
+    const pages = body ? sweep(vp, body, s, animate) : hide(vp, parts, s);
     vp.dataset.pages = String(pages);
     count(vp, s.page, pages);
   };
