@@ -59,8 +59,7 @@ const longName = 18
 // read from the hub snapshot in r here (hub → board → components), and the templates only lay
 // it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r))}
-	v.Page.Stylesheets = []string{"css/attemptboard.css"}
+	v := View{Page: declaration.Page(r)}
 	f := r.FOP
 	m := board.ModeOf(f)
 	v.Mode = string(m)

@@ -4,7 +4,8 @@ import "github.com/owlcms/tracker/scoreboards/board"
 
 // declaration is the attempt board as the landing page lists it.
 var declaration = board.Board{Name: "attempt-board", Category: board.AttemptBoard, Order: 100,
-	Title: "Attempt board", TitleKey: "AttemptBoard",
+	Stylesheets: []string{"css/attemptboard.css"},
+	Title:       "Attempt board", TitleKey: "AttemptBoard",
 	Description: "Full screen for the platform: the lifter, the weight and the barbell as loaded, the clock and the decision.",
 	Options: []board.Option{
 		{Key: "showPlates", Label: "Show the barbell", Kind: "bool", Default: "true"},

@@ -41,6 +41,8 @@ type Board struct {
 	Options     []Option // board-specific options, after the common ones
 	NoCommon    []string // common options that do not apply to this board (e.g. "showRecords")
 	Fragments   []Fragment
+	// Stylesheets are the board's own, after the common ones (Page sets them).
+	Stylesheets []string
 	// NoPlatform boards show the whole meet (documents): their URL needs no fop.
 	NoPlatform bool
 	// Wants are the optional resources the board shows (pictures, logos): opening it makes the

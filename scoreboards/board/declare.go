@@ -3,6 +3,7 @@ package board
 import (
 	"github.com/a-h/templ"
 
+	"github.com/owlcms/tracker/components"
 	"github.com/owlcms/tracker/hub"
 )
 
@@ -31,6 +32,24 @@ func New[V any](b Board, data func(Request) V, page func(V) templ.Component) *Bo
 
 // PageTitle is the board's title in the viewer's language, the title of its page.
 func (b *Board) PageTitle(r Request) string { return r.T(b.TitleKey, b.Title) }
+
+// Page is the page around the board: its title in the viewer's language and its own
+// stylesheets, both from the declaration.
+func (b *Board) Page(r Request) components.PageMeta {
+	p := r.Page(b.PageTitle(r))
+	p.Stylesheets = b.Stylesheets
+	return p
+}
+
+// Frame is what every board with the attempt bar on top starts its view with: the page and
+// the bar. A board's View embeds it, so its templates read v.Page and v.Bar.
+type Frame struct {
+	Page components.PageMeta
+	Bar  components.AttemptBarView
+}
+
+// Frame is the board's page with the attempt bar of r's platform.
+func (b *Board) Frame(r Request) Frame { return Frame{Page: b.Page(r), Bar: AttemptBar(r)} }
 
 // WithBar is the fragments of a board with the attempt bar on top: "bar", refreshed with the
 // clock and the lights too, and the board's own part, refreshed with the athletes only.

@@ -5,8 +5,7 @@ import "github.com/owlcms/tracker/components"
 // GenderTables is a board of one table per gender under the attempt bar (the top-score and
 // top-teams boards): column headers L over rows R.
 type GenderTables[L, R any] struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
+	Frame
 	Labels L
 	Tables []Table[R]
 	Empty  string // shown when no table has rows

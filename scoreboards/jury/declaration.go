@@ -4,7 +4,8 @@ import "github.com/owlcms/tracker/scoreboards/board"
 
 // declaration is the jury board as the landing page lists it.
 var declaration = board.Board{Name: "jury", Category: board.AttemptBoard, Order: 110,
-	Title: "Jury", TitleKey: "Jury",
+	Stylesheets: []string{"css/jury.css"},
+	Title:       "Jury", TitleKey: "Jury",
 	Description: "For the jury and the coaches: the lift last judged, each referee's decision, the jury's deliberation and its decision (reversal or confirmation), under the attempt bar.",
 	// Both parts follow the lights and the jury's events (live changes).
 	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "jury", Live: true}},

@@ -15,8 +15,7 @@ import (
 
 // View is what the board shows.
 type View struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
+	board.Frame
 	Labels Labels
 	Empty  string // no lift judged yet in the session: "No Decision to Review"
 	Lift   *Lift  // the lift last judged, nil before the first
@@ -57,8 +56,7 @@ type Referee struct {
 
 // Data is the board's view model, a function of r alone.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
-	v.Page.Stylesheets = []string{"css/jury.css"}
+	v := View{Frame: declaration.Frame(r)}
 	v.Labels = Labels{
 		Referees: hub.PlainText(r.T("RefereeDecisions", "Referee Decisions")),
 		Jury:     hub.PlainText(r.T("Announcer.JuryDecisionTitle", "Jury Decision")),

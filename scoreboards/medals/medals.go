@@ -20,8 +20,7 @@ import (
 
 // View is what the board shows: a podium per category.
 type View struct {
-	Page       components.PageMeta
-	Bar        components.AttemptBarView
+	board.Frame
 	Labels     Labels
 	LiftMedals bool // the snatch and the clean & jerk award medals too
 	Tables     []Table
@@ -59,8 +58,7 @@ const (
 
 // Data is the board's view model, a function of r alone.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), LiftMedals: r.Competition().SnatchCJTotalMedals}
-	v.Page.Stylesheets = []string{"css/ceremony.css"}
+	v := View{Frame: declaration.Frame(r), LiftMedals: r.Competition().SnatchCJTotalMedals}
 	v.Labels = Labels{
 		Name: r.T("Scoreboard.Name", "Name"), Team: r.T("Scoreboard.Team", "Team"),
 		Snatch: hub.PlainText(r.T("Scoreboard.Snatch", "Snatch")), CleanJerk: hub.PlainText(r.T("Scoreboard.Clean_and_Jerk", "Clean &amp; Jerk")),

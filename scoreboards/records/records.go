@@ -18,8 +18,7 @@ import (
 
 // View is what the board shows.
 type View struct {
-	Page    components.PageMeta
-	Bar     components.AttemptBarView
+	board.Frame
 	Labels  Labels
 	Session string // "Session M1", over the records in play
 	InPlay  []Row
@@ -66,8 +65,7 @@ var lifts = [3]string{"SNATCH", "CLEANJERK", "TOTAL"}
 
 // Data is the board's view model, a function of r alone.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
-	v.Page.Stylesheets = []string{"css/ceremony.css"}
+	v := View{Frame: declaration.Frame(r)}
 	v.Labels = Labels{
 		Title: r.T("Scoreboard.records", "Records"), Category: r.T("Scoreboard.Category", "Category"),
 		Name: r.T("Results.RecordName", "Record Name"), Set: r.T("Records.ProvisionalSection", "Records set at this meet"),

@@ -45,8 +45,7 @@ type Row struct {
 // Data is the sheet's view model, a function of r alone: every name on it is read from the
 // hub snapshot's database here (hub → board → components), and the templates only lay it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r)), Title: declaration.PageTitle(r)}
-	v.Page.Stylesheets = []string{"css/documents.css"}
+	v := View{Page: declaration.Page(r), Title: declaration.PageTitle(r)}
 	db := r.Database()
 	if db == nil || len(db.Sessions) == 0 {
 		v.Empty = r.T("WaitingForSite", "Waiting for updates from the competition site.")

@@ -4,7 +4,8 @@ import "github.com/owlcms/tracker/scoreboards/board"
 
 // declaration is the start-list board as the landing page lists it.
 var declaration = board.Board{Name: board.StartListBoard, Category: board.Ceremony, Order: 100,
-	Title: "Start list", TitleKey: "StartList.StartList",
+	Stylesheets: []string{"css/ceremony.css"},
+	Title:       "Start list", TitleKey: "StartList.StartList",
 	Description: "The session's athletes with team, category and entry total, for their introduction (public displays show it then).",
 	Fragments:   board.WithBar("list")}
 

@@ -15,8 +15,7 @@ import (
 
 // View is what the board shows.
 type View struct {
-	Page    components.PageMeta
-	Bar     components.AttemptBarView
+	board.Frame
 	Heading string // "Session M1 – Men 81": whom the introduction is for
 	Labels  Labels
 	Rows    []Row
@@ -42,8 +41,7 @@ const (
 
 // Data is the board's view model, a function of r alone.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
-	v.Page.Stylesheets = []string{"css/ceremony.css"}
+	v := View{Frame: declaration.Frame(r)}
 	v.Labels = Labels{
 		Start: r.T("Scoreboard.Start", "Start"), Name: r.T("Scoreboard.Name", "Name"), Team: r.T("Scoreboard.Team", "Team"),
 		Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"), Entry: r.T("Results.Entry_abbrev", "Entry"),

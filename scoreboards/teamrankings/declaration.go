@@ -4,7 +4,8 @@ import "github.com/owlcms/tracker/scoreboards/board"
 
 // declaration is the team rankings as the landing page lists them.
 var declaration = board.Board{Name: "team-rankings", Category: board.Team, Order: 150,
-	Title: "Team rankings", TitleKey: "TeamResults.Title",
+	Stylesheets: []string{"css/teams.css", "css/team-rankings.css"},
+	Title:       "Team rankings", TitleKey: "TeamResults.Title",
 	Description: "The championship table of teams, per championship and gender (mixed teams too), paging itself: for a TV.",
 	Options:     options, Fragments: board.WithBar("rankings")}
 

@@ -18,8 +18,7 @@ import (
 
 // View is everything the team rankings show.
 type View struct {
-	Page   components.PageMeta
-	Bar    components.AttemptBarView
+	board.Frame
 	Labels Labels
 	Paging Paging
 	Tables []Table
@@ -56,8 +55,7 @@ type Row struct {
 // Data is the board's view model: every number on the team rankings comes from here.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Paging: s.paging}
-	v.Page.Stylesheets = []string{"css/teams.css", "css/team-rankings.css"}
+	v := View{Frame: declaration.Frame(r), Paging: s.paging}
 	v.Page.Scripts = []string{"js/pager.js"}
 	v.Labels = Labels{
 		Rank: "#", Team: r.T("Scoreboard.Team", "Team"), Members: r.T("Athletes", "Athletes"),

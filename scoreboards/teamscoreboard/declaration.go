@@ -4,7 +4,8 @@ import "github.com/owlcms/tracker/scoreboards/board"
 
 // declaration is the team scoreboard as the landing page lists it.
 var declaration = board.Board{Name: "team-scoreboard", Category: board.Team, Order: 100,
-	Title: "Team scoreboard", TitleKey: "Scoreboard.TopTeams",
+	Stylesheets: []string{"css/teams.css"},
+	Title:       "Team scoreboard", TitleKey: "Scoreboard.TopTeams",
 	Description: "Teams ranked by score, their athletes under them: all sessions, the live one included.",
 	Options:     options, Fragments: board.WithBar("teams")}
 

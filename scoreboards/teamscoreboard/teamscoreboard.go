@@ -18,8 +18,7 @@ import (
 
 // View is everything the team scoreboard shows.
 type View struct {
-	Page      components.PageMeta
-	Bar       components.AttemptBarView
+	board.Frame
 	Title     string // "Top Teams – Sinclair – Men"
 	Labels    Labels
 	Predicted bool // the predicted columns are shown
@@ -70,8 +69,7 @@ type MemberView struct {
 // lay it out.
 func Data(r board.Request) View {
 	s := settingsOf(r)
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r), Predicted: s.Predicting}
-	v.Page.Stylesheets = []string{"css/teams.css"}
+	v := View{Frame: declaration.Frame(r), Predicted: s.Predicting}
 	v.Page.Scripts = []string{"js/pager.js"}
 	v.Paging = Paging{PauseMS: 1000 * board.PageSeconds(r), SweepMS: 1200}
 	v.Title = titleOf(r, s)

@@ -6,7 +6,8 @@ import (
 
 // declaration is the top-score board as the landing page lists it.
 var declaration = board.Board{Name: "top-score", Category: board.Team, Order: 300,
-	Title: "Top score", TitleKey: "Scoreboard.TopSinclair",
+	Stylesheets: []string{"css/teams.css"},
+	Title:       "Top score", TitleKey: "Scoreboard.TopSinclair",
 	Description: "The meet's best lifters of each gender by the competition's score, and the kilos each needs to take the lead.",
 	Options:     []board.Option{board.ScoringOption(true), board.PageSecondsOption}, // team points rank no individual
 	Fragments:   board.WithBar("tables")}

@@ -41,8 +41,7 @@ func Data(r board.Request) View {
 	if sys.Points {
 		sys = meet.Systems[0]
 	}
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
-	v.Page.Stylesheets = []string{"css/teams.css"}
+	v := View{Frame: declaration.Frame(r)}
 	v.Labels = Labels{
 		Name: r.T("Scoreboard.Name", "Name"), Category: r.T("Scoreboard.Category", "Cat."), Born: r.T("Scoreboard.Birth", "Born"),
 		Team: r.T("Scoreboard.Team", "Team"), BodyWeight: r.T("Scoreboard.BodyWeight", "B.W."),

@@ -4,7 +4,8 @@ import "github.com/owlcms/tracker/scoreboards/board"
 
 // declaration is the top-teams board as the landing page lists it.
 var declaration = board.Board{Name: "top-teams", Category: board.Team, Order: 200,
-	Title: "Top teams", TitleKey: "Scoreboard.TopTeams",
+	Stylesheets: []string{"css/teams.css"},
+	Title:       "Top teams", TitleKey: "Scoreboard.TopTeams",
 	Description: "Team points per gender, from the sessions that are done, with each team's members and how many have lifted.",
 	Fragments:   board.WithBar("tables")}
 

@@ -31,8 +31,7 @@ type Row struct {
 // is read from the hub snapshot in r here (hub → board → components), and the templates only
 // lay it out.
 func Data(r board.Request) View {
-	v := View{Page: r.Page(declaration.PageTitle(r)), Bar: board.AttemptBar(r)}
-	v.Page.Stylesheets = []string{"css/teams.css"}
+	v := View{Frame: declaration.Frame(r)}
 	v.Labels = Labels{
 		Team: r.T("Scoreboard.Team", "Team"), Points: r.T("Scoreboard.Points", "Points"),
 		Members: r.T("Scoreboard.TeamSize", "# Team Members"), Scored: r.T("Scoreboard.Done", "# Athletes Scored (Done Sessions)"),
