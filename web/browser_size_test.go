@@ -16,6 +16,7 @@ type cellsProbe struct {
 	Name      string   `json:"name"`
 	NameWhole bool     `json:"nameWhole"`
 	TeamWhole bool     `json:"teamWhole"`
+	TeamStubs int      `json:"teamStubs"` // team names shown cut to under 3 em ("I…")
 	Scrolls   bool     `json:"scrolls"`
 	Errors    []string `json:"errors"`
 }
@@ -28,7 +29,9 @@ const cellsProbeJS = `(() => {
 		cellPx: name ? parseFloat(getComputedStyle(name).fontSize) : 0,
 		name: name ? name.textContent.trim() : '',
 		nameWhole: !!name && name.scrollWidth <= name.clientWidth,
-		teamWhole: !!team && team.scrollWidth <= team.clientWidth,
+		teamWhole: !!team && team.clientWidth > 0 && team.scrollWidth <= team.clientWidth,
+		teamStubs: Array.from(document.querySelectorAll('#grid tbody td.team .team-name')).filter((e) =>
+			e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && e.clientWidth < 3 * parseFloat(getComputedStyle(e).fontSize)).length,
 		scrolls: se.scrollHeight > innerHeight || se.scrollWidth > innerWidth,
 		errors: window.__errors || [],
 	};
@@ -36,7 +39,8 @@ const cellsProbeJS = `(() => {
 
 // TestBrowserSizeScalesTheTable: size=1.5 sets the start order's cells larger than size=1 on a
 // TV and a laptop, where the table's width set the font: the name and the team give way,
-// nothing scrolls.
+// nothing scrolls, and a team column too narrow for its names shows the flags alone rather
+// than "I…".
 func TestBrowserSizeScalesTheTable(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
@@ -49,8 +53,8 @@ func TestBrowserSizeScalesTheTable(t *testing.T) {
 			p := waitFor(b, "the grid", 10*time.Second, cellsProbeJS, func(p cellsProbe) bool { return p.CellPx > 0 })
 			time.Sleep(300 * time.Millisecond)
 			p = eval[cellsProbe](b, cellsProbeJS)
-			if p.Scrolls || len(p.Errors) > 0 {
-				t.Errorf("at %dx%d, size=%s: scrolls %v, script errors %q", size[0], size[1], scale, p.Scrolls, p.Errors)
+			if p.Scrolls || len(p.Errors) > 0 || p.TeamStubs > 0 {
+				t.Errorf("at %dx%d, size=%s: scrolls %v, %d team names cut to a stub, script errors %q", size[0], size[1], scale, p.Scrolls, p.TeamStubs, p.Errors)
 			}
 			px[scale] = p.CellPx
 		}

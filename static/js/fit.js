@@ -6,7 +6,8 @@
 //
 // A board whose name and team columns give way (.fit.flex, see board.css) is told how wide
 // its longest name is (--name-need, in em of the table's font): the team column then leaves
-// the name that much when it can, and is the one ellipsized.
+// the name that much when it can, and is the one ellipsized; cut to a stub, it shows the flags
+// alone.
 (() => {
   'use strict';
   const MIN = 0.7;
@@ -25,12 +26,17 @@
         need = Math.max(need, w / px);
       }
       if (need > 0) box.style.setProperty('--name-need', (Math.ceil(need * 10) / 10 + 0.2).toFixed(1));
+      // A team column left too narrow for its names shows the flags alone: "I…" names no team.
+      box.classList.remove('team-flags');
+      const stub = (e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth < 3 * parseFloat(getComputedStyle(e).fontSize);
+      if (Array.from(box.querySelectorAll('td.team .team-name')).some(stub)) box.classList.add('team-flags');
     }
   };
   // The attempt bar's name shows whole: the stylesheet gives the team's room, then the
-  // attempt label's, to a long name; one of them cut to under 2em is left out (with the space
-  // around it); a name that still pushes the weight or the clock off the line is set smaller,
-  // down to the legible size (then ellipsized).
+  // attempt label's, to a long name. Each shows whole or not at all (a team cut to "I…" or a
+  // label cut to "Snatch …" says nothing): the team is left out first if cut, then the label
+  // if it still is, with the space around them. A name that still pushes the weight or the
+  // clock off the line is set smaller, down to the legible size (then ellipsized).
   const bars = (root, legible) => {
     const mains = root.matches && root.matches('.bar-main') ? [root] : root.querySelectorAll('.bar-main');
     for (const main of mains) {
@@ -40,9 +46,10 @@
       name.classList.remove('bar-cut');
       const parts = main.querySelectorAll('.bar-team, .bar-attempt');
       for (const e of parts) e.classList.remove('bar-gone');
+      // One at a time, in order: the team leaving gives the label its room back.
       for (const e of parts) {
-        const em = parseFloat(getComputedStyle(e).fontSize);
-        if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth < 2 * em) e.classList.add('bar-gone');
+        const cut = (x) => x.scrollWidth > x.clientWidth + 1;
+        if (cut(e) || Array.from(e.children).some(cut)) e.classList.add('bar-gone');
       }
       const cs = getComputedStyle(main);
       const end = main.getBoundingClientRect().right - parseFloat(cs.paddingRight);
@@ -88,6 +95,12 @@
   document.addEventListener('htmx:afterSwap', (e) => {
     if (e.target instanceof Element) bars(e.target, legibleSize());
   });
+  // A flag takes its width only once loaded: the bar it is in is fitted again then (load
+  // events do not bubble; they are caught on the way down).
+  document.addEventListener('load', (e) => {
+    const main = e.target instanceof HTMLImageElement && e.target.closest('.bar-main');
+    if (main) bars(main, legibleSize());
+  }, true);
   let pending = 0;
   window.addEventListener('resize', () => {
     cancelAnimationFrame(pending);
