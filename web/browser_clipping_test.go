@@ -3,6 +3,7 @@ package web_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,28 @@ const clippedJS = `(() => {
 		const r = e.getBoundingClientRect(); if (r.width === 0 || !e.textContent.trim()) continue;
 		if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 2)
 			out.push(e.textContent.trim().slice(0, 30) + ' [' + (e.className || e.tagName) + '] ' + e.scrollWidth + '>' + e.clientWidth);
+	}
+	return out;
+})()`
+
+// brokenJS lists the headings with a word broken across two lines ("CLEAN&JER" over "K"): a
+// heading may wrap between its words, never inside one unless the word is longer than its
+// column even at the legible size (12 px on a laptop: "POSICIÓN" over a rank).
+const brokenJS = `(() => {
+	const out = [];
+	const legible = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--legible')) || 0;
+	for (const th of document.querySelectorAll('th')) {
+		if (parseFloat(getComputedStyle(th).fontSize) <= legible + 0.5) continue;
+		const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			const re = /[^\s\-‐–]+/g; // words: a line may break at a space or after a hyphen
+			for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+				const r = document.createRange();
+				r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+				const lines = new Set(Array.from(r.getClientRects()).filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+				if (lines.size > 1) out.push(m[0] + ' [' + th.textContent.trim().slice(0, 30) + ']');
+			}
+		}
 	}
 	return out;
 })()`
@@ -41,23 +64,44 @@ func TestBrowserNoClippedHeadings(t *testing.T) {
 	} else {
 		t.Log("the captured meet's translations (../shared beside the repository) are absent: checking the demo's locales only")
 	}
+	// The other boards with headings, in the languages whose words are the longest (and
+	// English): every locale on every board would take minutes.
+	others := []string{"en"}
+	for _, l := range []string{"de", "nb", "fr", "es", "it"} {
+		if slices.Contains(locales, l) {
+			others = append(others, l)
+		}
+	}
 	b := newBrowser(t)
 	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}} {
-		for _, board := range []string{"start-order", "lifting-order", "rankings", "multi-ranks"} {
-			for _, lang := range locales {
-				url := "/" + board + "?fop=A&lang=" + lang
-				b.do(chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.srv.URL+url))
-				waitFor(b, url, 10*time.Second, `document.querySelectorAll('.grid tbody tr').length`, func(n int) bool { return n > 0 })
-				// The headings are fitted after each swap (static/js/fit.js): give a loaded
-				// machine a moment, then report what is still cut.
-				deadline := time.Now().Add(3 * time.Second)
-				cut := eval[[]string](b, clippedJS)
-				for len(cut) > 0 && time.Now().Before(deadline) {
-					time.Sleep(100 * time.Millisecond)
-					cut = eval[[]string](b, clippedJS)
-				}
-				if len(cut) > 0 {
-					t.Errorf("%s at %dx%d: %d headings cut:\n  %s", url, size[0], size[1], len(cut), strings.Join(first(cut, 8), "\n  "))
+		for _, board := range []string{"start-order", "lifting-order", "rankings", "multi-ranks",
+			"records", "start-list", "medals", "team-scoreboard", "team-rankings", "top-teams", "top-score"} {
+			langs, sizes := locales, []string{""}
+			if !slices.Contains([]string{"start-order", "lifting-order", "rankings", "multi-ranks"}, board) {
+				langs = others
+			}
+			if board == "lifting-order" {
+				sizes = append(sizes, "&size=1.5") // headings set smaller still, or wrapped
+			}
+			for _, lang := range langs {
+				for _, scale := range sizes {
+					url := "/" + board + "?fop=A&lang=" + lang + scale
+					b.do(chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.srv.URL+url))
+					waitFor(b, url, 10*time.Second, `document.querySelectorAll('main tbody tr, .grid tbody tr').length`, func(n int) bool { return n > 0 })
+					// The headings are fitted after each swap (static/js/fit.js): give a loaded
+					// machine a moment, then report what is still cut.
+					deadline := time.Now().Add(3 * time.Second)
+					cut := eval[[]string](b, clippedJS)
+					for len(cut) > 0 && time.Now().Before(deadline) {
+						time.Sleep(100 * time.Millisecond)
+						cut = eval[[]string](b, clippedJS)
+					}
+					if len(cut) > 0 {
+						t.Errorf("%s at %dx%d: %d headings cut:\n  %s", url, size[0], size[1], len(cut), strings.Join(first(cut, 8), "\n  "))
+					}
+					if broken := eval[[]string](b, brokenJS); len(broken) > 0 {
+						t.Errorf("%s at %dx%d: words broken across lines: %q", url, size[0], size[1], first(broken, 8))
+					}
 				}
 			}
 		}

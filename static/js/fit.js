@@ -2,7 +2,8 @@
 // for the numbers under them; the words over them depend on the viewer's language ("Rank",
 // "Arrancada", "Startnr.") and on the font, which only the browser can measure. A heading is
 // scaled down to fit, to 70 % at the least and never under 12 px; one still too long then wraps
-// onto a second line.
+// between its words; a word still longer than its column is set smaller still, and broken
+// inside only when it cannot fit even at 12 px.
 //
 // A board whose name and team columns give way (.fit.flex, see board.css) is told how wide
 // its longest name is (--name-need, in em of the table's font): the team column then leaves
@@ -77,16 +78,27 @@
     // screen too narrow for the board, which shrinks as a whole).
     const legible = legibleSize();
     bars(root, legible);
+    const over = (th) => th.scrollWidth > th.clientWidth + 1;
+    // In pixels of the heading's own size (a percentage would be of the row's), and never
+    // under legible.
+    const shrink = (th, least) => {
+      const px = parseFloat(getComputedStyle(th).fontSize);
+      const scale = Math.max(least, (th.clientWidth - 2) / th.scrollWidth);
+      th.style.fontSize = Math.max(legible, Math.floor(px * scale * 10) / 10) + 'px';
+    };
     for (const th of root.querySelectorAll('th')) {
       th.style.fontSize = '';
-      th.classList.remove('fit-wrap');
-      if (th.scrollWidth <= th.clientWidth + 1 || th.clientWidth === 0) continue;
-      // In pixels of the heading's own size (a percentage would be of the row's), and never
-      // under legible: a heading that would need smaller wraps instead.
-      const px = parseFloat(getComputedStyle(th).fontSize);
-      const scale = Math.max(MIN, (th.clientWidth - 2) / th.scrollWidth);
-      th.style.fontSize = Math.max(legible, Math.floor(px * scale * 10) / 10) + 'px';
-      if (th.scrollWidth > th.clientWidth + 1) th.classList.add('fit-wrap');
+      th.classList.remove('fit-wrap', 'fit-break');
+      if (!over(th) || th.clientWidth === 0) continue;
+      shrink(th, MIN);
+      if (!over(th)) continue;
+      // Still too long: it wraps between its words. A word longer than the column
+      // ("CLEAN&JERK" at size=1.5) is set smaller still, and broken only if it cannot fit
+      // even at the legible size.
+      th.classList.add('fit-wrap');
+      if (!over(th)) continue;
+      shrink(th, 0);
+      if (over(th)) th.classList.add('fit-break');
     }
   };
   document.addEventListener('htmx:afterSettle', (e) => fit(e.target));
