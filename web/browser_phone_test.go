@@ -46,10 +46,20 @@ var phoneBoards = map[string]phoneRows{
 // texts under 16 px or reaching past the screen's edge, the rows shown and those missing their
 // name, their total or one of their six attempts, or with a number cut.
 const phoneJS = `((spec) => {
+	// Shown: with a size, not hidden, and not cut away by a box around it that clips what
+	// overflows it (a pager of no height hides its rows though they have one).
+	const clipped = (e, r) => {
+		for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+			if (getComputedStyle(a).overflow === 'visible') continue;
+			const q = a.getBoundingClientRect();
+			if (r.bottom <= q.top + 1 || r.top >= q.bottom - 1 || r.right <= q.left + 1 || r.left >= q.right - 1) return true;
+		}
+		return false;
+	};
 	const vis = (e) => {
 		if (!e) return false;
 		const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
-		return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden]');
+		return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden]') && !clipped(e, r);
 	};
 	const inside = (e) => { const r = e.getBoundingClientRect(); return r.left >= -1 && r.right <= innerWidth + 1; };
 	const de = document.documentElement;

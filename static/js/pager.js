@@ -131,6 +131,23 @@
     return pages.length;
   };
 
+  // On a phone held upright (the layout of static/css/phone.css) the page scrolls: a board
+  // is one page there, everything shown.
+  const phone = matchMedia('(max-width: 699px)');
+  const whole = (vp, body, parts) => {
+    if (body) {
+      const clip = vp.querySelector('.pager-clip');
+      if (clip) clip.style.height = '';
+      body.style.transition = 'none';
+      body.style.transform = '';
+    }
+    for (const p of parts) {
+      p.hidden = false;
+      for (const r of p.querySelectorAll('tr')) r.hidden = false;
+    }
+    return 1;
+  };
+
   const show = (vp, animate) => {
     const s = state.get(vp.id) || { page: 0 };
     const body = vp.querySelector('.pager-body');
@@ -140,7 +157,8 @@
       if (table) parts = [table];
     }
     if (!body && parts.length === 0) return;
-    const pages = body ? sweep(vp, body, s, animate) : hide(vp, parts, s);
+    if (phone.matches) s.page = 0;
+    const pages = phone.matches ? whole(vp, body, parts) : body ? sweep(vp, body, s, animate) : hide(vp, parts, s);
     vp.dataset.pages = String(pages);
     count(vp, s.page, pages);
   };
