@@ -106,7 +106,7 @@ type phoneView struct {
 }
 
 // TestBrowserPhoneView: every board with a table, on a phone held upright (390×844 and
-// 412×915), in both themes, on the demo competition: the page never scrolls sideways, no text
+// 412×915, and a tablet upright, 768×1024), in both themes, on the demo competition: the page never scrolls sideways, no text
 // is under 16 px, past the screen's edge or under the contrast minimum, and every row shows its name and total, and its
 // six attempts on the boards that have them, no number cut.
 func TestBrowserPhoneView(t *testing.T) {
@@ -167,7 +167,7 @@ func checkPhonePages(t *testing.T, b *browser, base string, pages map[string]pho
 	specJS := func(p phoneRows) string {
 		return fmt.Sprintf(`{rows: %q, name: %q, total: %q, atts: %t}`, p.Rows, p.Name, p.Total, p.Atts)
 	}
-	for _, size := range [][2]int64{{390, 844}, {412, 915}} {
+	for _, size := range [][2]int64{{390, 844}, {412, 915}, {768, 1024}} {
 		for _, theme := range []string{"dark", "light"} {
 			for _, u := range urls {
 				p := struct {

@@ -133,7 +133,7 @@
 
   // On a phone held upright (the layout of static/css/phone.css) the page scrolls: a board
   // is one page there, everything shown.
-  const phone = matchMedia('(max-width: 699px)');
+  const phone = matchMedia('(max-width: 699px), (orientation: portrait) and (max-width: 1023px)');
   const whole = (vp, body, parts) => {
     if (body) {
       const clip = vp.querySelector('.pager-clip');
