@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"time"
@@ -184,14 +186,26 @@ func frame(typ string, payload []byte) []byte { return owlcms.EncodeFrame(Versio
 
 // zipped is a ZIP with one file (none when name is "").
 func zipped(name string, data []byte) []byte {
-	var b bytes.Buffer
-	w := zip.NewWriter(&b)
+	files := map[string][]byte{}
 	if name != "" {
-		f, err := w.Create(name)
-		if err == nil {
-			_, _ = f.Write(data)
+		files[name] = data
+	}
+	var b bytes.Buffer
+	_ = writeZip(&b, files) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// writeZip writes a ZIP of files, in name order, to w.
+func writeZip(w io.Writer, files map[string][]byte) error {
+	zw := zip.NewWriter(w)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		f, err := zw.Create(name)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(files[name]); err != nil {
+			return err
 		}
 	}
-	_ = w.Close()
-	return b.Bytes()
+	return zw.Close()
 }
