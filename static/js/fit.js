@@ -26,7 +26,16 @@
         const w = range.getBoundingClientRect().width + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
         need = Math.max(need, w / px);
       }
-      if (need > 0) box.style.setProperty('--name-need', (Math.ceil(need * 10) / 10 + 0.2).toFixed(1));
+      if (need > 0) {
+        need = Math.ceil(need * 10) / 10 + 0.2;
+        box.style.setProperty('--name-need', need.toFixed(1));
+        // The stylesheet gives the team what the other columns leave, as the server estimated
+        // them in em (spacing and gaps included): what the name column still has beyond its
+        // need, measured, goes to the team too.
+        const col = box.querySelector('col.c-name');
+        const slack = col ? col.getBoundingClientRect().width / px - need : 0;
+        if (slack > 0.1) box.style.setProperty('--name-need', (need - slack).toFixed(1));
+      }
       // A team column left too narrow for its names shows the flags alone: "I…" names no team.
       box.classList.remove('team-flags');
       const stub = (e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth < 3 * parseFloat(getComputedStyle(e).fontSize);
