@@ -110,12 +110,13 @@
       if (over(th)) th.classList.add('fit-break');
     }
   };
-  document.addEventListener('htmx:afterSettle', (e) => fit(e.target));
-  // The bar is fitted as soon as it is swapped in, before it is drawn: it refreshes with
-  // every clock and decision event, and would flash its name cut until settled.
+  // A fragment is fitted as soon as it is swapped in, before it is drawn (it refreshes with
+  // every lift, the bar with every clock and decision event, and would flash its headings or
+  // its name cut until settled), and again once settled.
   document.addEventListener('htmx:afterSwap', (e) => {
-    if (e.target instanceof Element) bars(e.target, legibleSize());
+    if (e.target instanceof Element) fit(e.target);
   });
+  document.addEventListener('htmx:afterSettle', (e) => fit(e.target));
   // A flag takes its width only once loaded: the bar it is in is fitted again then (load
   // events do not bubble; they are caught on the way down).
   document.addEventListener('load', (e) => {
