@@ -133,4 +133,8 @@
   } else {
     fit(document);
   }
+  // Measured again once the fonts are ready and the page (its flags) loaded: a first fit in
+  // a fallback font, or with no flag yet, can leave out a team that fits.
+  if (document.fonts) document.fonts.ready.then(() => fit(document));
+  window.addEventListener('load', () => fit(document));
 })();
