@@ -57,16 +57,19 @@ func (d OrderBoard) View(r Request) components.StandardView {
 	if d.RankColumn != nil {
 		rc = d.RankColumn(r)
 	}
+	leaders := Leaders(r)
 	if rc.Snatch {
-		for i := range rows {
-			rows[i].Rank = rows[i].SnatchRank
+		// The last column is the rank its header names, for the leaders under the grid too.
+		snatchRanks(rows)
+		if leaders != nil {
+			snatchRanks(leaders.Rows)
 		}
 	}
 	v := components.StandardView{
 		Page:    r.Page(r.T(d.TitleKey, d.Title)),
 		Bar:     AttemptBar(r),
 		Grid:    components.GridView{Labels: GridLabels(r), Rows: rows, RankSub: rc.Label},
-		Leaders: Leaders(r),
+		Leaders: leaders,
 		Records: Records(r),
 	}
 	v.Grid.Columns = GridColumns(r.FOP, rows)
@@ -81,6 +84,13 @@ func (d OrderBoard) View(r Request) components.StandardView {
 	v.Page.Scripts = []string{"js/pager.js"}
 	v.Paging = components.Paging{PauseMS: PageSeconds(r) * 1000}
 	return v
+}
+
+// snatchRanks puts each row's snatch rank in its last column.
+func snatchRanks(rows []components.GridRow) {
+	for i := range rows {
+		rows[i].Rank = rows[i].SnatchRank
+	}
 }
 
 // Entries wraps athletes as order entries, for a platform OWLCMS sent no order for.

@@ -54,3 +54,24 @@ func TestViewSortsByPhaseRank(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadersRankTheSameWay: the leaders under the grid show, in the last column, the rank
+// its header names, as the grid's rows do: during the snatch, the snatch rank (they showed
+// the total rank, "-" for everyone, under a header saying "Rank Snatch").
+func TestLeadersRankTheSameWay(t *testing.T) {
+	f := boardtest.WithLeadersAndRecords(session("Snatch"))
+	for _, e := range f.Leaders {
+		if e.Athlete != nil {
+			e.Athlete.SnatchRank, e.Athlete.TotalRank = "3", ""
+		}
+	}
+	v := Declaration.View(board.NewRequest(boardtest.Snapshot(nil, f), "A", "en", board.DefaultOptions, nil))
+	if v.Leaders == nil {
+		t.Fatal("no leaders")
+	}
+	for _, r := range v.Leaders.Rows {
+		if !r.Spacer && r.Rank != "3" {
+			t.Errorf("%s: rank %q under the snatch rank's header, want its snatch rank 3", r.Name, r.Rank)
+		}
+	}
+}
