@@ -237,3 +237,30 @@ func TestBrowserPhoneBarStates(t *testing.T) {
 	}
 	b.do(chromedp.Navigate("about:blank"))
 }
+
+// TestBrowserPhoneMultiRanksSayTheirGroup: on a phone, a multi-rank board's cards show the
+// total's rank in each age group with the group's name ("JR 1"), and no unlabelled rank cell
+// (the lifts' ranks stay on the TV), as no header stands above them.
+func TestBrowserPhoneMultiRanksSayTheirGroup(t *testing.T) {
+	requireBrowser(t)
+	s := demoServer(t)
+	b := newBrowser(t)
+	b.do(chromedp.EmulateViewport(390, 844), chromedp.Navigate(s.srv.URL+"/multi-ranks?fop=A"))
+	const js = `(() => { const out = {shown: 0, bare: []};
+		for (const td of document.querySelectorAll('#grid table.grid tbody td.rank')) {
+			const r = td.getBoundingClientRect(); if (r.width === 0 || getComputedStyle(td).display === 'none') continue;
+			out.shown++;
+			const label = getComputedStyle(td, '::before').content;
+			if (!td.dataset.group || !label.includes(td.dataset.group)) out.bare.push(td.closest('tr').querySelector('td.name').textContent.trim() + ': ' + td.textContent.trim());
+		}
+		return out; })()`
+	type probe struct {
+		Shown int      `json:"shown"`
+		Bare  []string `json:"bare"`
+	}
+	p := waitFor(b, "the multi-rank cards", 10*time.Second, js, func(p probe) bool { return p.Shown > 0 })
+	if len(p.Bare) > 0 {
+		t.Errorf("rank cells without their group on a phone: %q", first(p.Bare, 8))
+	}
+	b.do(chromedp.Navigate("about:blank"))
+}
