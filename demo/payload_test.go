@@ -340,7 +340,7 @@ func TestBreakUpdates(t *testing.T) {
 	tests := []struct {
 		breakType, mode, fullName, indefinite string
 	}{
-		{"FIRST_CJ", "LIFT_COUNTDOWN", "Session B1 &ndash; Clean & jerk starts in", "false"},
+		{"FIRST_CJ", "LIFT_COUNTDOWN", "Session B1 &ndash; Time before Clean & Jerk", "false"},
 		{"TECHNICAL", "INTERRUPTION", "Session B1 &ndash; Competition paused", "true"},
 		{"GROUP_DONE", "SESSION_DONE", "Session B1 &ndash; Results", "true"},
 	}

@@ -202,7 +202,7 @@ func TestBoardBeforeItsPlatformExists(t *testing.T) {
 		t.Fatalf("a page for a platform not yet known listens to the global stream: %s", page)
 	}
 	resp, bar := s.get(t, "/lifting-order/bar?fop=A&lang=en&waiting=1")
-	if resp.Header.Get("HX-Refresh") != "" || !strings.Contains(bar, "Waiting for the next session.") {
+	if resp.Header.Get("HX-Refresh") != "" || !strings.Contains(bar, "Waiting for next session.") {
 		t.Errorf("waiting bar: %v %s", resp.Header, bar)
 	}
 	if err := demo.Load(s.hub); err != nil {

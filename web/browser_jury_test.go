@@ -83,7 +83,7 @@ func TestBrowserJuryDeliberationStays(t *testing.T) {
 
 	// The jury stops the competition (OWLCMS's JURY break) and deliberates.
 	juryDeliberates(t, apply)
-	want := board{Name: judged.Name, Jury: "Jury deliberating"} // the demo's translation
+	want := board{Name: judged.Name, Jury: "Jury Deliberation"} // OWLCMS's English
 	waitFor(b, "the deliberation on the judged lift", 10*time.Second, js, func(v board) bool { return v == want })
 	time.Sleep(4 * time.Second) // longer than any decision shows
 	if got := eval[board](b, js); got != want {
@@ -100,7 +100,7 @@ func TestBrowserJuryDeliberationStays(t *testing.T) {
 	}
 	b.do(chromedp.Navigate(s.srv.URL + "/jury?fop=A"))
 	waitFor(b, "the jury board's reversal", 10*time.Second, `(document.querySelector('.jury-outcome.reversal') || {}).textContent || ''`,
-		func(s string) bool { return s == "Jury reversal" })
+		func(s string) bool { return s == "Jury REVERSAL" })
 
 	// Lifting resumes: the deliberation is over.
 	b.do(chromedp.Navigate(s.srv.URL + "/attempt-board?fop=A"))

@@ -89,7 +89,7 @@ func TestBreakMessagesTranslated(t *testing.T) {
 	c := s.dial(t, "/ws")
 	send(t, c, "update", `{"fop":"A","fopState":"BREAK","break":"true","breakType":"JURY","mode":"INTERRUPTION",
 		"uiEvent":"BreakStarted","sessionName":"A1","fullName":"Session A1 &ndash; Jury Deliberation"}`)
-	for lang, want := range map[string]string{"en": "Session A1 – Jury deliberating", "fr": "Groupe A1 – Délibération du jury"} {
+	for lang, want := range map[string]string{"en": "Session A1 – Jury Deliberation", "fr": "Groupe A1 – Délibération du jury"} {
 		_, bar := s.get(t, "/lifting-order/bar?fop=A&lang="+lang)
 		if !strings.Contains(bar, want) || !strings.Contains(bar, `class="stop"`) {
 			t.Errorf("%s bar: want %q and a stop sign: %s", lang, want, bar)

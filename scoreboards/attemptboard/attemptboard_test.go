@@ -107,7 +107,7 @@ func TestData(t *testing.T) {
 		}, "", summary{ShowSlot: true, Decision: true, Held: true, LastName: "BEA", FirstName: "Bo", Team: "Club Two", Start: "2", Category: "SR 58",
 			Attempt: "Snatch #2", Weight: "83", Plates: "L_25 S_2_5 C_2_5 S_1_5", Exact: true, Slot: "stop"}},
 		{"no session: the competition and the wait", func(f *hub.FOP) { f.Hidden = true }, "",
-			summary{Waiting: true, Headline: "Invented Open", Message: "Waiting for the next session."}},
+			summary{Waiting: true, Headline: "Invented Open", Message: "Waiting for next session."}},
 		{"a long last name", func(f *hub.FOP) { f.Athletes[0].LastName = "Papadopoulou-Konstantinidou" }, "", with(func(s *summary) {
 			s.LastName, s.LongName = "PAPADOPOULOU-KONSTANTINIDOU", true
 		})},

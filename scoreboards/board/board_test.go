@@ -126,7 +126,7 @@ func TestAttemptBar(t *testing.T) {
 			name: "no session: competition name and waiting",
 			lang: "en",
 			edit: func(f *hub.FOP) { f.State, f.Mode, f.CurrentKey = "INACTIVE", "WAIT", "" },
-			want: components.AttemptBarView{Waiting: true, Mode: "WAIT", Message: "Invented Open", SessionLine: "Waiting for the next session."},
+			want: components.AttemptBarView{Waiting: true, Mode: "WAIT", Message: "Invented Open", SessionLine: "Waiting for next session."},
 		},
 	}
 	for _, tt := range tests {
@@ -145,7 +145,7 @@ func TestAttemptBar(t *testing.T) {
 
 func TestAttemptBarUnknownPlatformWaits(t *testing.T) {
 	r := board.NewRequest(boardtest.Snapshot(nil), "Z", "en", board.DefaultOptions, nil)
-	if got := board.AttemptBar(r); !got.Waiting || got.SessionLine != "Waiting for the next session." {
+	if got := board.AttemptBar(r); !got.Waiting || got.SessionLine != "Waiting for next session." {
 		t.Errorf("unknown platform: %+v", got)
 	}
 }

@@ -79,7 +79,7 @@ func (r Request) Link() components.LinkView {
 // WaitingNextSession is what a board shows where its athletes would be when the platform has
 // no session, in the viewer's language.
 func (r Request) WaitingNextSession() string {
-	return r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+	return r.T("Scoreboard.WaitingNextGroup", "Waiting for next session.")
 }
 
 // CompetitionName is the competition's name from the live data or the database.

@@ -71,7 +71,7 @@ func TestData(t *testing.T) {
 			{Title: "SR 81", Note: "Medal leaders", Provisional: true, Rows: withoutLiftMedals(sr81)},
 			{Title: "JR 81", Note: "Medals", Rows: withoutLiftMedals(jr81)}}},
 		{name: "ceremony for a category nobody lifted in", snap: medalsOf(t, hub.CeremonyTarget{Category: "SR 109"}), empty: "No medal results at this time."},
-		{name: "nothing from OWLCMS", snap: boardtest.Snapshot(nil), empty: "Waiting for the next session."},
+		{name: "nothing from OWLCMS", snap: boardtest.Snapshot(nil), empty: "Waiting for next session."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

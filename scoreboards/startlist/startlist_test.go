@@ -42,8 +42,8 @@ func TestData(t *testing.T) {
 				{Start: "3", Name: "CARVER, Dan", Team: "Cedar Point", Category: "JR 81", Born: "2000", Entry: "-"},
 			},
 		},
-		{name: "no session on the platform", snap: boardtest.Snapshot(nil, hidden), empty: "Waiting for the next session."},
-		{name: "nothing from OWLCMS", snap: boardtest.Snapshot(nil), empty: "Waiting for the next session."},
+		{name: "no session on the platform", snap: boardtest.Snapshot(nil, hidden), empty: "Waiting for next session."},
+		{name: "nothing from OWLCMS", snap: boardtest.Snapshot(nil), empty: "Waiting for next session."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

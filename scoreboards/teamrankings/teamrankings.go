@@ -78,7 +78,7 @@ func Data(r board.Request) View {
 		}
 	}
 	if len(v.Tables) == 0 {
-		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for the next session.")
+		v.Empty = r.T("Scoreboard.WaitingNextGroup", "Waiting for next session.")
 	}
 	v.Fit = fit(v.Tables, s)
 	return v

@@ -161,7 +161,7 @@ func TestPredicted(t *testing.T) {
 
 func TestNoTeams(t *testing.T) {
 	v := view(t, nil, nil, "")
-	if len(v.Teams) != 0 || v.Empty != "Waiting for the next session." || v.Title != "Top Teams – Sinclair" {
+	if len(v.Teams) != 0 || v.Empty != "Waiting for next session." || v.Title != "Top Teams – Sinclair" {
 		t.Errorf("empty board: teams %v, empty %q, title %q", v.Teams, v.Empty, v.Title)
 	}
 }
