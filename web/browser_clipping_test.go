@@ -108,3 +108,28 @@ func TestBrowserNoClippedHeadings(t *testing.T) {
 	}
 	b.do(chromedp.Navigate("about:blank"))
 }
+
+// TestBrowserRankingsRankHeadingWhole: the rankings' last column is named by the lift it
+// ranks ("Rank" over "Snatch" during the snatch): on a laptop and a TV, in English and in
+// French, the word is never broken, even at the legible size ("SNATC" over "H" at 1366).
+func TestBrowserRankingsRankHeadingWhole(t *testing.T) {
+	requireBrowser(t)
+	s := demoServer(t)
+	b := newBrowser(t)
+	strict := strings.Replace(brokenJS, "if (parseFloat(getComputedStyle(th).fontSize) <= legible + 0.5) continue;", "", 1)
+	if strict == brokenJS {
+		t.Fatal("brokenJS changed: its legible-size exemption was not found")
+	}
+	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}} {
+		for _, lang := range []string{"en", "fr"} {
+			url := "/rankings?fop=A&lang=" + lang
+			b.do(chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(s.srv.URL+url))
+			waitFor(b, url, 10*time.Second, `document.querySelectorAll('.grid tbody tr').length`, func(n int) bool { return n > 0 })
+			time.Sleep(300 * time.Millisecond) // headings fitted
+			if broken := eval[[]string](b, strict); len(broken) > 0 {
+				t.Errorf("%s at %dx%d: words broken across lines: %q", url, size[0], size[1], broken)
+			}
+		}
+	}
+	b.do(chromedp.Navigate("about:blank"))
+}

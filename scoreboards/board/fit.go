@@ -9,6 +9,7 @@ import "github.com/owlcms/tracker/components"
 const (
 	emStart, emName, emCategory, emBorn, emCustom, emTeam = 3.4, 11, 5.4, 3.4, 6, 11
 	emLift, emRank, emTotal, emScore, emSpacing           = 3.7, 3, 3.8, 4.2, 0.15
+	emRankWide                                            = 4.6
 	emHeader, emRow, emSpacerRow, emLeadersTitle          = 1.45, 1.5, 0.45, 1.9
 	emRecordsBase, emRecordsRow, emMargin                 = 3.6, 1.35, 0.8
 	// What the name and the team keep at the least when the size option grows the text.
@@ -37,6 +38,9 @@ func Fitting(g components.GridView, leaders *components.LeadersView, rec *compon
 	}
 	for range ranks - 1 {
 		add(true, emRank)
+	}
+	if g.RankSub != "" { // the last rank is named by a lift ("Snatch"): a wider column
+		w += emRankWide - emRank
 	}
 	add(c.Sinclair, emScore)
 	add(c.SinclairRank, emRank)
