@@ -6,7 +6,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/owlcms/tracker/demo"
 	"github.com/owlcms/tracker/hub"
 )
 
@@ -51,17 +50,7 @@ func TestBrowserBarJuryDecisionInside(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	apply := func(typ hub.MessageType, payload []byte) {
-		t.Helper()
-		if _, err := s.hub.Apply(typ, payload); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := demo.Load(s.hub); err != nil {
-		t.Fatal(err)
-	}
-	refereesFail(t, apply)
-	juryDeliberates(t, apply)
+	apply := juryReviewing(t, s)
 	check := func(decision string) {
 		t.Helper()
 		for _, size := range [][2]int64{{1366, 768}, {1920, 1080}, {3840, 2160}} {

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/owlcms/tracker/hub/owlcms"
 )
 
 // barProbe is the attempt bar's main line: the lifter's name and whether it shows whole, its
@@ -84,11 +82,7 @@ func TestBrowserBarNameWholeAtSize2(t *testing.T) {
 // on the attempt bar at size=2. Skipped without the captures.
 func TestBrowserBarLongNameWholeAtSize2(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, c, fx := capturedMeet(t)
 	b := newBrowser(t)
 	b.onNewDocument(pageProbe)
 	checkBarName(t, b, s.srv.URL, "")

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/owlcms/tracker/hub/owlcms"
 )
 
 // TestBrowserCeremoniesOfTheCapturedMeet: the real captured meet, fed through OWLCMS's
@@ -19,11 +17,7 @@ import (
 // session's athletes for their introduction. Skipped without the captures.
 func TestBrowserCeremoniesOfTheCapturedMeet(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, c, fx := capturedMeet(t)
 	send := func(extra map[string]any) {
 		t.Helper()
 		dec := json.NewDecoder(bytes.NewReader(liftingOrderUpdate(t, fx, 170)))

@@ -42,12 +42,7 @@ func TestBrowserJudgedLiftKeepsItsLifter(t *testing.T) {
 		return {name: q('.bar-name').trim(), weight: q('.bar-weight').trim()}; })()`
 	const boardJS = `(() => { const q = (s) => (document.querySelector(s) || {}).textContent || '';
 		return {name: q('.ab-last').trim(), weight: q('.ab-weight').trim()}; })()`
-	apply := func(typ hub.MessageType, payload []byte) {
-		t.Helper()
-		if _, err := s.hub.Apply(typ, payload); err != nil {
-			t.Fatal(err)
-		}
-	}
+	apply := s.apply(t)
 	for _, page := range []struct{ url, js string }{{"/start-order?fop=A", barJS}, {"/attempt-board?fop=A", boardJS}} {
 		if err := demo.Load(s.hub); err != nil { // the same lifter on stage for each page
 			t.Fatal(err)

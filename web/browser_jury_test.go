@@ -44,6 +44,19 @@ func juryDeliberates(t *testing.T, apply func(hub.MessageType, []byte)) {
 	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"START_DELIBERATION","fopState":"BREAK","break":"true","mode":"INTERRUPTION"}`))
 }
 
+// juryReviewing loads the demo into s, has the referees fail platform A's lift and the jury
+// deliberate on it; it returns s's hub taking OWLCMS's next messages.
+func juryReviewing(t *testing.T, s *testServer) func(hub.MessageType, []byte) {
+	t.Helper()
+	apply := s.apply(t)
+	if err := demo.Load(s.hub); err != nil {
+		t.Fatal(err)
+	}
+	refereesFail(t, apply)
+	juryDeliberates(t, apply)
+	return apply
+}
+
 // juryReverses: the jury of platform A reverses the referees' decision.
 func juryReverses(apply func(hub.MessageType, []byte)) {
 	apply(hub.MessageDecision, []byte(`{"fop":"A","decisionEventType":"JURY_DECISION","fopState":"DECISION_VISIBLE","mode":"CURRENT_ATHLETE",
@@ -59,12 +72,7 @@ func TestBrowserJuryDeliberationStays(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	apply := func(typ hub.MessageType, payload []byte) {
-		t.Helper()
-		if _, err := s.hub.Apply(typ, payload); err != nil {
-			t.Fatal(err)
-		}
-	}
+	apply := s.apply(t)
 	type board struct {
 		Name, Jury string
 		Hold       bool
@@ -118,17 +126,7 @@ func TestBrowserJuryContrast(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	apply := func(typ hub.MessageType, payload []byte) {
-		t.Helper()
-		if _, err := s.hub.Apply(typ, payload); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := demo.Load(s.hub); err != nil {
-		t.Fatal(err)
-	}
-	refereesFail(t, apply)
-	juryDeliberates(t, apply)
+	apply := juryReviewing(t, s)
 	check := func(moment string) {
 		t.Helper()
 		for _, theme := range []string{"dark", "light"} {

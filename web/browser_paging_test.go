@@ -46,11 +46,7 @@ const pagedProbeJS = `(() => {
 // Skipped without the captures.
 func TestBrowserLongTeamBoardPages(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, _, _ := capturedMeet(t)
 	b := newBrowser(t)
 	b.onNewDocument(pageProbe)
 	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}} {

@@ -11,7 +11,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/owlcms/tracker/hub"
-	"github.com/owlcms/tracker/hub/owlcms"
 	"github.com/owlcms/tracker/scoreboards"
 	"github.com/owlcms/tracker/scoreboards/board"
 )
@@ -125,11 +124,7 @@ func TestBrowserPhoneView(t *testing.T) {
 // the captures.
 func TestBrowserPhoneViewOfTheCapturedMeet(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, _, _ := capturedMeet(t)
 	b := newBrowser(t)
 	checkPhoneBoards(t, b, s.srv.URL, "A", []string{"&gender=MF&showPredicted=true", "&lang=no"})
 	b.do(chromedp.Navigate("about:blank"))

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/owlcms/tracker/hub/owlcms"
 )
 
 // rowsProbe counts the rows htmx swapped out of band (the rows answers of the grid).
@@ -45,11 +43,7 @@ type gridRows struct {
 // exactly what the whole grid would show.
 func TestBrowserRowsTravelAlone(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, c, fx := capturedMeet(t)
 
 	b := newBrowser(t)
 	b.onNewDocument(rowsProbe)

@@ -117,11 +117,7 @@ type slackProbe struct {
 // beside "Spyde…"). Skipped without the captures.
 func TestBrowserTeamTakesTheNameSlack(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, _, _ := capturedMeet(t)
 	b := newBrowser(t)
 	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}, {3840, 2160}} {
 		for _, board := range []string{"lifting-order", "start-order"} {

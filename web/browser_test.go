@@ -67,6 +67,19 @@ func (p liftingPage) shows(w string) bool {
 
 const captureVersion = "64.0.0-rc08"
 
+// capturedMeet is a test server fed the captured meet as OWLCMS sent it on connecting, then
+// the LiftingOrderUpdated update (KJELLEVAND's third clean & jerk at 170), with the
+// connection and the captures' folder. Skipped without the captures.
+func capturedMeet(t *testing.T) (*testServer, *owlcmsClient, string) {
+	t.Helper()
+	fx := capturesDir(t)
+	s := newTestServer(t, owlcms.Options{})
+	c := s.dial(t, "/ws")
+	feedCapture(t, c, fx)
+	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	return s, c, fx
+}
+
 // feedCapture sends the captured database, translations and flags as OWLCMS does on connect.
 func feedCapture(t *testing.T, c *owlcmsClient, fx string) {
 	t.Helper()
@@ -142,11 +155,7 @@ func sendUpdate(t *testing.T, c *owlcmsClient, payload json.RawMessage) {
 // stream is back, because the fragments refetch on htmx:sseOpen.
 func TestBrowserLiftingOrderLive(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, c, fx := capturedMeet(t)
 
 	g := newGate(t, s) // the browser talks to the gate, which can refuse event streams
 	b := newBrowser(t)

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/owlcms/tracker/hub/owlcms"
 )
 
 // topScoreProbe is the top-score board: its page counter, its athletes' rows (all, and those
@@ -116,11 +114,7 @@ func TestBrowserTopScoreLegible(t *testing.T) {
 // Skipped without the captures.
 func TestBrowserTopScorePages(t *testing.T) {
 	requireBrowser(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, _, _ := capturedMeet(t)
 	b := newBrowser(t)
 	b.onNewDocument(pageProbe)
 	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}} {

@@ -80,6 +80,16 @@ type owlcmsClient struct {
 	ctx  context.Context
 }
 
+// apply is s's hub taking a message as OWLCMS sends it, failing t if it is refused.
+func (s *testServer) apply(t *testing.T) func(hub.MessageType, []byte) {
+	return func(typ hub.MessageType, payload []byte) {
+		t.Helper()
+		if _, err := s.hub.Apply(typ, payload); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func (s *testServer) dial(t *testing.T, path string) *owlcmsClient {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

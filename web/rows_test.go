@@ -4,19 +4,13 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"github.com/owlcms/tracker/hub/owlcms"
 )
 
 // TestRowsAnswer: a page that shows the grid before a weight change and says so gets only the
 // rows that changed, once per pair of versions; a page that says nothing, or names a version
 // the tracker does not know, gets the whole grid; a page already up to date gets nothing.
 func TestRowsAnswer(t *testing.T) {
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, c, fx := capturedMeet(t)
 	const u = "/lifting-order/grid?fop=A&lang=nb"
 
 	r1, whole1 := s.get(t, u)

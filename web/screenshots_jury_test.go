@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/owlcms/tracker/demo"
-	"github.com/owlcms/tracker/hub"
 )
 
 // TestScreenshotsJury writes the README's pictures of the jury on the demo: the jury board and
@@ -18,12 +17,7 @@ func TestScreenshotsJury(t *testing.T) {
 	dir := screenshotDir(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	apply := func(typ hub.MessageType, payload []byte) {
-		t.Helper()
-		if _, err := s.hub.Apply(typ, payload); err != nil {
-			t.Fatal(err)
-		}
-	}
+	apply := s.apply(t)
 	shoot := func(name, path, theme string, w, h int64) {
 		t.Helper()
 		png, err := screenshotAny(b, s.srv.URL+path+"&theme="+theme, w, h)

@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/owlcms/tracker/hub/owlcms"
 )
 
 // TestScreenshotsPaging writes the README's screenshot of a paged board: the team scoreboard
@@ -13,11 +11,7 @@ import (
 // when asked (SCREENSHOTS=<dir>, see TestScreenshots) and with the captures.
 func TestScreenshotsPaging(t *testing.T) {
 	dir := screenshotDir(t)
-	fx := capturesDir(t)
-	s := newTestServer(t, owlcms.Options{})
-	c := s.dial(t, "/ws")
-	feedCapture(t, c, fx)
-	sendUpdate(t, c, liftingOrderUpdate(t, fx, 170))
+	s, _, _ := capturedMeet(t)
 	time.Sleep(300 * time.Millisecond)
 	b := newBrowser(t)
 	png, err := screenshotAny(b, s.srv.URL+"/team-scoreboard?fop=A&gender=MF&showPredicted=true", 1366, 768)

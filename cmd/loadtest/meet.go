@@ -1,16 +1,14 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/owlcms/tracker/demo"
+	"github.com/owlcms/tracker/demo/sim"
 )
 
 // meet is the competition the load tool feeds: what OWLCMS sends on connect (database,
@@ -59,7 +57,7 @@ func capturedMeet(dir string) (*meet, error) {
 		return nil, fmt.Errorf("%s: %w", ups[len(ups)-1], err)
 	}
 	m.updates["A"] = m.base
-	m.flags, err = zipDir(filepath.Join(dir, "flags"))
+	m.flags, err = sim.ZipDir(filepath.Join(dir, "flags"))
 	return m, err
 }
 
@@ -74,34 +72,4 @@ func withoutKey(payload []byte) ([]byte, error) {
 		delete(u, k)
 	}
 	return json.Marshal(u)
-}
-
-// zipDir zips the files of dir (none: an empty archive, as OWLCMS sends when it has no flags).
-func zipDir(dir string) ([]byte, error) {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	entries, err := os.ReadDir(dir)
-	if err != nil && !os.IsNotExist(err) {
-		return nil, err
-	}
-	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		f, err := zw.Create(e.Name())
-		if err != nil {
-			return nil, err
-		}
-		if _, err := f.Write(data); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }

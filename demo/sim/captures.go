@@ -52,9 +52,11 @@ func captured(dir, name string, data []byte) ([]replayFrame, error) {
 		if tr, err := os.ReadFile(filepath.Join(dir, "translations.json")); err == nil {
 			out = append(out, replayFrame{"translations.json", websocket.MessageBinary, frame("translations_zip", zipped("translations.json", tr))})
 		}
-		if flags, err := zipFolder(filepath.Join(dir, "flags")); err == nil && flags != nil {
-			out = append(out, replayFrame{"flags/", websocket.MessageBinary, frame("flags_zip", flags)})
+		flags, err := ZipDir(filepath.Join(dir, "flags"))
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, replayFrame{"flags/", websocket.MessageBinary, frame("flags_zip", flags)})
 		return out, nil
 	case "update", "timer", "decision":
 		env, err := json.Marshal(map[string]any{"version": Version, "type": kind, "payload": json.RawMessage(data)})
@@ -66,10 +68,11 @@ func captured(dir, name string, data []byte) ([]replayFrame, error) {
 	return nil, fmt.Errorf("%s: neither a frame nor a database, update, timer or decision payload", name)
 }
 
-// zipFolder zips the files of dir; nil when there is no such folder.
-func zipFolder(dir string) ([]byte, error) {
+// ZipDir zips the files of dir, as OWLCMS zips its flags: an empty archive when there is no
+// such folder (OWLCMS's answer when it has none).
+func ZipDir(dir string) ([]byte, error) {
 	entries, err := os.ReadDir(dir)
-	if err != nil {
+	if err != nil && !os.IsNotExist(err) {
 		return nil, err
 	}
 	files := map[string][]byte{}
