@@ -1,7 +1,6 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/coder/websocket"
 
+	"github.com/owlcms/tracker/demo/sim"
 	"github.com/owlcms/tracker/hub/owlcms"
 )
 
@@ -278,8 +278,8 @@ func connectOWLCMS(ctx context.Context, addr string, m *meet) (*websocket.Conn, 
 		typ     string
 		payload []byte
 	}{
-		{"database_zip", zipOf("competition.json", m.database)},
-		{"translations_zip", zipOf("translations.json", m.translations)},
+		{"database_zip", sim.Zipped("competition.json", m.database)},
+		{"translations_zip", sim.Zipped("translations.json", m.translations)},
 		{"flags_zip", m.flags},
 	} {
 		if err := ws.Write(ctx, websocket.MessageBinary, owlcms.EncodeFrame("64.0.0", fr.typ, fr.payload)); err != nil {
@@ -349,15 +349,6 @@ func keyText(v any) string {
 		return ""
 	}
 	return fmt.Sprint(v)
-}
-
-func zipOf(name string, data []byte) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	f, _ := zw.Create(name)
-	_, _ = f.Write(data)
-	_ = zw.Close()
-	return b.Bytes()
 }
 
 // waitReady waits until the tracker shows the fed platform (frames are processed after they

@@ -38,8 +38,9 @@ func isPayload(data []byte) bool {
 // database ZIP, followed by the folder's translations and flags as OWLCMS sends them on
 // connecting; an update, timer or decision payload in its text envelope.
 func captured(dir, name string, data []byte) ([]replayFrame, error) {
-	kind, _, _ := strings.Cut(strings.TrimPrefix(name[min(len(name), len("2006-01-02T15-04-05.000-")):], "-"), "-")
-	kind = strings.ToLower(strings.TrimSuffix(kind, ".json"))
+	// After the arrival time: "DATABASE.json", "UPDATE-LIFTINGORDERUPDATED.json"...
+	kind, _, _ := strings.Cut(strings.TrimSuffix(name[min(len(name), len("2006-01-02T15-04-05.000-")):], ".json"), "-")
+	kind = strings.ToLower(kind)
 	switch kind {
 	case "database":
 		var export struct {
@@ -48,9 +49,9 @@ func captured(dir, name string, data []byte) ([]replayFrame, error) {
 		if err := json.Unmarshal(data, &export); err != nil || export.Database == nil {
 			return nil, fmt.Errorf("%s: not a database export (%v)", name, err)
 		}
-		out := []replayFrame{{name, websocket.MessageBinary, frame("database_zip", zipped("competition.json", export.Database))}}
+		out := []replayFrame{{name, websocket.MessageBinary, frame("database_zip", Zipped("competition.json", export.Database))}}
 		if tr, err := os.ReadFile(filepath.Join(dir, "translations.json")); err == nil {
-			out = append(out, replayFrame{"translations.json", websocket.MessageBinary, frame("translations_zip", zipped("translations.json", tr))})
+			out = append(out, replayFrame{"translations.json", websocket.MessageBinary, frame("translations_zip", Zipped("translations.json", tr))})
 		}
 		flags, err := ZipDir(filepath.Join(dir, "flags"))
 		if err != nil {

@@ -184,8 +184,8 @@ func (l *link) sendRaw(typ string, payload any) {
 // frame is a binary frame as OWLCMS 64 sends it: version and type headers, then the payload.
 func frame(typ string, payload []byte) []byte { return owlcms.EncodeFrame(Version, typ, payload) }
 
-// zipped is a ZIP with one file (none when name is "").
-func zipped(name string, data []byte) []byte {
+// Zipped is a ZIP with one file (none when name is "").
+func Zipped(name string, data []byte) []byte {
 	files := map[string][]byte{}
 	if name != "" {
 		files[name] = data

@@ -21,7 +21,7 @@ func TestReplay(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{
-		"2026-05-16T11-00-00.000-database_zip.bin":                frame("database_zip", zipped("competition.json", demo.DatabaseJSON())),
+		"2026-05-16T11-00-00.000-database_zip.bin":                frame("database_zip", Zipped("competition.json", demo.DatabaseJSON())),
 		"2026-05-16T11-00-00.250-UPDATE-LIFTINGORDERUPDATED.json": env,
 		"notes.txt": []byte("not a frame"),
 	}

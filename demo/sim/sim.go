@@ -145,11 +145,11 @@ func (s *simulation) resources(onOpen bool) map[string][]byte {
 		s.mu.Unlock()
 	}
 	res := map[string][]byte{
-		"database":         frame("database_zip", zipped("competition.json", db)),
-		"translations_zip": frame("translations_zip", zipped("translations.json", demo.TranslationsJSON())),
+		"database":         frame("database_zip", Zipped("competition.json", db)),
+		"translations_zip": frame("translations_zip", Zipped("translations.json", demo.TranslationsJSON())),
 		"flags_zip":        frame("flags_zip", demo.FlagsZip()),
-		"pictures_zip":     frame("pictures_zip", zipped("", nil)), // the demo has no pictures
-		"logos_zip":        frame("logos_zip", zipped("", nil)),
+		"pictures_zip":     frame("pictures_zip", Zipped("", nil)), // the demo has no pictures
+		"logos_zip":        frame("logos_zip", Zipped("", nil)),
 	}
 	if s.opts.NoFlags {
 		delete(res, "flags_zip")
