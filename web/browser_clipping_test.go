@@ -116,10 +116,7 @@ func TestBrowserRankingsRankHeadingWhole(t *testing.T) {
 	requireBrowser(t)
 	s := demoServer(t)
 	b := newBrowser(t)
-	strict := strings.Replace(brokenJS, "if (parseFloat(getComputedStyle(th).fontSize) <= legible + 0.5) continue;", "", 1)
-	if strict == brokenJS {
-		t.Fatal("brokenJS changed: its legible-size exemption was not found")
-	}
+	strict := strictBrokenJS(t)
 	for _, size := range [][2]int64{{1366, 768}, {1920, 1080}} {
 		for _, lang := range []string{"en", "fr"} {
 			url := "/rankings?fop=A&lang=" + lang
@@ -128,6 +125,37 @@ func TestBrowserRankingsRankHeadingWhole(t *testing.T) {
 			time.Sleep(300 * time.Millisecond) // headings fitted
 			if broken := eval[[]string](b, strict); len(broken) > 0 {
 				t.Errorf("%s at %dx%d: words broken across lines: %q", url, size[0], size[1], broken)
+			}
+		}
+	}
+	b.do(chromedp.Navigate("about:blank"))
+}
+
+// strictBrokenJS is brokenJS without its exemption for headings at the legible size.
+func strictBrokenJS(t *testing.T) string {
+	t.Helper()
+	strict := strings.Replace(brokenJS, "if (parseFloat(getComputedStyle(th).fontSize) <= legible + 0.5) continue;", "", 1)
+	if strict == brokenJS {
+		t.Fatal("brokenJS changed: its legible-size exemption was not found")
+	}
+	return strict
+}
+
+// TestBrowserPhoneHeadingsWhole: on a phone, the headings of the boards whose cards keep a
+// header row never break a word ("Athlete" over "s" on the team rankings).
+func TestBrowserPhoneHeadingsWhole(t *testing.T) {
+	requireBrowser(t)
+	s := demoServer(t)
+	b := newBrowser(t)
+	strict := strictBrokenJS(t)
+	for _, u := range []string{"/team-rankings?fop=A", "/lifting-order?fop=A", "/start-list?fop=A", "/medals?fop=A"} {
+		for _, lang := range []string{"en", "fr"} {
+			url := u + "&lang=" + lang
+			b.do(chromedp.EmulateViewport(390, 844), chromedp.Navigate(s.srv.URL+url))
+			waitFor(b, url, 10*time.Second, `document.querySelectorAll('tbody tr').length`, func(n int) bool { return n > 0 })
+			time.Sleep(300 * time.Millisecond) // headings fitted
+			if broken := eval[[]string](b, strict); len(broken) > 0 {
+				t.Errorf("%s at 390x844: words broken across lines: %q", url, broken)
 			}
 		}
 	}
