@@ -1,12 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -43,115 +43,98 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	c := config{Addr: ":8096", AdminAddr: "127.0.0.1:9096", LocalDir: "./local", DataDir: "./data", WSReadLimitMB: 64, SamplesDir: "./samples", ShutdownPeriod: 20,
 		WSMaxConns: 16, WSMaxConnsIP: 4}
 	if p := getenv("PORT"); p != "" {
-		c.Addr = ":" + p
+		c.Addr = ":" + p // Fly.io and most platforms name the port alone
 	}
-	if v := getenv("ADMIN_ADDR"); v != "" {
-		c.AdminAddr = v
-	}
-	if v := getenv("LOCAL_DIR"); v != "" {
-		c.LocalDir = v
-	}
-	if v := getenv("DATA_DIR"); v != "" {
-		c.DataDir = v
-	}
-	c.NATSURL = getenv("NATS_URL")
-	c.Follow = strings.EqualFold(getenv("FOLLOW"), "true") || getenv("FOLLOW") == "1"
-	c.FlyReplay = getenv("FLY_REPLAY")
-	if v := getenv("SAMPLES_DIR"); v != "" {
-		c.SamplesDir = v
-	}
-	if v := getenv("WS_READ_LIMIT_MB"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			return c, fmt.Errorf("WS_READ_LIMIT_MB=%q: want a positive number of MiB", v)
-		}
-		c.WSReadLimitMB = n
-	}
-	for name, dst := range map[string]*int{"WS_MAX_CONNECTIONS": &c.WSMaxConns, "WS_MAX_CONNECTIONS_PER_IP": &c.WSMaxConnsIP} {
-		if v := getenv(name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n <= 0 {
-				return c, fmt.Errorf("%s=%q: want a positive number", name, v)
-			}
-			*dst = n
-		}
-	}
-	for name, dst := range map[string]*int{"MAX_VIEWERS": &c.MaxViewers, "MAX_VIEWERS_PER_IP": &c.MaxViewersIP} {
-		if v := getenv(name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 {
-				return c, fmt.Errorf("%s=%q: want a number, 0 or more", name, v)
-			}
-			*dst = n
-		}
-	}
-	c.ClientIPHeader = getenv("CLIENT_IP_HEADER")
-	c.H2C = strings.EqualFold(getenv("H2C"), "true") || getenv("H2C") == "1"
-	if v := getenv("IDLE_TIMEOUT"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			return c, fmt.Errorf("IDLE_TIMEOUT=%q: want a duration such as 30s", v)
-		}
-		c.IdleTimeout = d
-	}
-	c.UpdateKey = getenv("OWLCMS_UPDATEKEY")
-	c.LearningMode = strings.EqualFold(getenv("LEARNING_MODE"), "true")
-	level := getenv("LOG_LEVEL")
-	if level == "" {
-		level = "info"
-	}
-	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
-		return c, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", level)
-	}
-
 	fs := flag.NewFlagSet("tracker", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (PORT env sets the port)")
-	fs.StringVar(&c.AdminAddr, "admin", c.AdminAddr, "listen address of /metrics and /debug/pprof/, kept off the public port; off: none (ADMIN_ADDR)")
+	fs.StringVar(&c.AdminAddr, "admin", c.AdminAddr, "listen address of /metrics and /debug/pprof/, kept off the public port; off: none")
 	fs.BoolVar(&c.Demo, "demo", false, "run the embedded demo competition, live, through a simulated OWLCMS (no OWLCMS needed)")
 	fs.Float64Var(&c.Speed, "speed", 1, "with -demo: how much faster than real time the demo meet runs")
-	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends (LOCAL_DIR)")
-	fs.IntVar(&c.WSReadLimitMB, "ws-read-limit", c.WSReadLimitMB, "largest OWLCMS frame accepted, in MiB (WS_READ_LIMIT_MB)")
-	fs.StringVar(&c.DataDir, "data", c.DataDir, "directory where the competition's state is kept, restored at start; off: none (DATA_DIR)")
-	fs.StringVar(&c.NATSURL, "nats", c.NATSURL, "NATS JetStream URL: this tracker publishes to replicas, or with -follow is one (NATS_URL)")
-	fs.BoolVar(&c.Follow, "follow", c.Follow, "be a replica: serve the boards of the ingest's stream on -nats, refuse OWLCMS (FOLLOW=true)")
-	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames (SAMPLES_DIR)")
-	fs.IntVar(&c.MaxViewers, "max-viewers", c.MaxViewers, "board pages connected at once, in total; 0: 10000 (MAX_VIEWERS)")
-	fs.IntVar(&c.MaxViewersIP, "max-viewers-per-ip", c.MaxViewersIP, "board pages connected at once from one address; 0: no bound (MAX_VIEWERS_PER_IP)")
-	fs.IntVar(&c.WSMaxConns, "ws-max-connections", c.WSMaxConns, "OWLCMS WebSocket connections open at once, in total (WS_MAX_CONNECTIONS)")
-	fs.IntVar(&c.WSMaxConnsIP, "ws-max-connections-per-ip", c.WSMaxConnsIP, "OWLCMS WebSocket connections open at once from one address (WS_MAX_CONNECTIONS_PER_IP)")
-	fs.StringVar(&c.ClientIPHeader, "client-ip-header", c.ClientIPHeader, "header a trusted proxy sets with the viewer's address, e.g. Fly-Client-IP (CLIENT_IP_HEADER)")
-	fs.BoolVar(&c.H2C, "h2c", c.H2C, "also accept HTTP/2 without TLS, as a proxy such as Fly's h2_backend speaks it (H2C=true)")
-	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close keep-alive connections idle this long; 0: 2m (IDLE_TIMEOUT)")
+	fs.StringVar(&c.LocalDir, "local", c.LocalDir, "directory for the flags, logos, pictures and styles OWLCMS sends")
+	fs.IntVar(&c.WSReadLimitMB, "ws-read-limit", c.WSReadLimitMB, "largest OWLCMS frame accepted, in MiB")
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "directory where the competition's state is kept, restored at start; off: none")
+	fs.StringVar(&c.NATSURL, "nats", c.NATSURL, "NATS JetStream URL: this tracker publishes to replicas, or with -follow is one")
+	fs.BoolVar(&c.Follow, "follow", c.Follow, "be a replica: serve the boards of the ingest's stream on -nats, refuse OWLCMS")
+	fs.StringVar(&c.SamplesDir, "samples", c.SamplesDir, "where LEARNING_MODE=true saves received frames")
+	fs.IntVar(&c.MaxViewers, "max-viewers", c.MaxViewers, "board pages connected at once, in total; 0: 10000")
+	fs.IntVar(&c.MaxViewersIP, "max-viewers-per-ip", c.MaxViewersIP, "board pages connected at once from one address; 0: no bound")
+	fs.IntVar(&c.WSMaxConns, "ws-max-connections", c.WSMaxConns, "OWLCMS WebSocket connections open at once, in total")
+	fs.IntVar(&c.WSMaxConnsIP, "ws-max-connections-per-ip", c.WSMaxConnsIP, "OWLCMS WebSocket connections open at once from one address")
+	fs.StringVar(&c.ClientIPHeader, "client-ip-header", c.ClientIPHeader, "header a trusted proxy sets with the viewer's address, e.g. Fly-Client-IP")
+	fs.BoolVar(&c.H2C, "h2c", c.H2C, "also accept HTTP/2 without TLS, as a proxy such as Fly's h2_backend speaks it")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", c.IdleTimeout, "close keep-alive connections idle this long; 0: 2m")
 	fs.BoolVar(&c.HealthCheck, "healthcheck", false, "probe this tracker's /healthz and exit 0 (healthy) or 1 (for Docker)")
+	if err := applyEnv(fs, getenv); err != nil {
+		return c, err
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
+	c.FlyReplay = getenv("FLY_REPLAY")
+	c.UpdateKey = getenv("OWLCMS_UPDATEKEY")
+	c.LearningMode = strings.EqualFold(getenv("LEARNING_MODE"), "true")
+	level := cmp.Or(getenv("LOG_LEVEL"), "info")
+	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return c, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", level)
+	}
 	if strings.EqualFold(c.DataDir, "off") {
 		c.DataDir = ""
-	}
-	if c.Follow && c.NATSURL == "" {
-		return c, fmt.Errorf("-follow needs -nats (NATS_URL): a replica reads the ingest's stream")
 	}
 	if strings.EqualFold(c.AdminAddr, "off") {
 		c.AdminAddr = ""
 	}
-	if c.MaxViewers < 0 || c.MaxViewersIP < 0 {
-		return c, fmt.Errorf("-max-viewers and -max-viewers-per-ip must be 0 or more")
+	return c, c.check()
+}
+
+// envOf names the environment variable of each flag that has one (Docker and Fly.io set
+// variables). A flag on the command line wins over its variable, which wins over the default;
+// both are read by the flag's own parser, so they accept the same values.
+var envOf = map[string]string{
+	"admin": "ADMIN_ADDR", "local": "LOCAL_DIR", "data": "DATA_DIR", "ws-read-limit": "WS_READ_LIMIT_MB",
+	"nats": "NATS_URL", "follow": "FOLLOW", "samples": "SAMPLES_DIR",
+	"max-viewers": "MAX_VIEWERS", "max-viewers-per-ip": "MAX_VIEWERS_PER_IP",
+	"ws-max-connections": "WS_MAX_CONNECTIONS", "ws-max-connections-per-ip": "WS_MAX_CONNECTIONS_PER_IP",
+	"client-ip-header": "CLIENT_IP_HEADER", "h2c": "H2C", "idle-timeout": "IDLE_TIMEOUT",
+}
+
+// applyEnv sets each flag from its environment variable, when that is set, and names the
+// variable in the flag's help.
+func applyEnv(fs *flag.FlagSet, getenv func(string) string) error {
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		name, ok := envOf[f.Name]
+		if !ok {
+			return
+		}
+		f.Usage += " (" + name + ")"
+		if v := getenv(name); v != "" && err == nil {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = fmt.Errorf("%s=%q: %v", name, v, e)
+			}
+		}
+	})
+	return err
+}
+
+// check refuses settings that cannot work, naming the flag and its variable.
+func (c config) check() error {
+	switch {
+	case c.Follow && c.NATSURL == "":
+		return fmt.Errorf("-follow (FOLLOW) needs -nats (NATS_URL): a replica reads the ingest's stream")
+	case c.MaxViewers < 0 || c.MaxViewersIP < 0:
+		return fmt.Errorf("-max-viewers and -max-viewers-per-ip (MAX_VIEWERS, MAX_VIEWERS_PER_IP) must be 0 or more")
+	case c.WSMaxConns <= 0 || c.WSMaxConnsIP <= 0:
+		return fmt.Errorf("-ws-max-connections and -ws-max-connections-per-ip (WS_MAX_CONNECTIONS, WS_MAX_CONNECTIONS_PER_IP) must be positive")
+	case c.IdleTimeout < 0:
+		return fmt.Errorf("-idle-timeout (IDLE_TIMEOUT) must be 0 or more")
+	case c.WSReadLimitMB <= 0:
+		return fmt.Errorf("-ws-read-limit (WS_READ_LIMIT_MB) must be a positive number of MiB")
 	}
-	if c.WSMaxConns <= 0 || c.WSMaxConnsIP <= 0 {
-		return c, fmt.Errorf("-ws-max-connections and -ws-max-connections-per-ip must be positive")
-	}
-	if c.IdleTimeout < 0 {
-		return c, fmt.Errorf("-idle-timeout must be 0 or more")
-	}
-	if c.WSReadLimitMB <= 0 {
-		return c, fmt.Errorf("-ws-read-limit must be positive")
-	}
-	return c, nil
+	return nil
 }
 
 // newLogger logs JSON when stdout is not a terminal (Docker, Fly), text otherwise.

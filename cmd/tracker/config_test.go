@@ -3,6 +3,9 @@ package main
 import (
 	"io"
 	"log/slog"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,5 +65,47 @@ func TestParseConfig(t *testing.T) {
 				t.Errorf("config %+v", c)
 			}
 		})
+	}
+}
+
+// An environment variable is read by its flag's own parser: a bad value is refused with the
+// variable's name, never silently taken as the default.
+func TestParseConfigEnvErrorsNameTheVariable(t *testing.T) {
+	for env, v := range map[string]string{"FOLLOW": "yes please", "MAX_VIEWERS": "lots", "IDLE_TIMEOUT": "soon", "H2C": "maybe"} {
+		_, err := parseConfig(nil, func(k string) string { return map[string]string{env: v}[k] }, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), env+"=") {
+			t.Errorf("%s=%q: err = %v, want one naming %s", env, v, err, env)
+		}
+	}
+}
+
+// The help names each flag's variable, and the README's configuration table names the same
+// variable for each flag: envOf is the one list.
+func TestConfigEnvNamesMatchHelpAndReadme(t *testing.T) {
+	var help strings.Builder
+	if _, err := parseConfig([]string{"-h"}, func(string) string { return "" }, &help); err == nil {
+		t.Fatal("-h: want flag.ErrHelp")
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `-([a-z0-9-]+)` \\| (`([A-Z0-9_]+)`)? *\\|")
+	inReadme := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(string(readme), -1) {
+		inReadme[m[1]] = m[3]
+	}
+	for flagName, env := range envOf {
+		if !strings.Contains(help.String(), "("+env+")") {
+			t.Errorf("-h does not name %s for -%s", env, flagName)
+		}
+		if inReadme[flagName] != env {
+			t.Errorf("README names %q for -%s, envOf %q", inReadme[flagName], flagName, env)
+		}
+	}
+	for flagName, env := range inReadme {
+		if _, ok := envOf[flagName]; !ok && env != "" && flagName != "addr" {
+			t.Errorf("README names %s for -%s, which does not read it", env, flagName)
+		}
 	}
 }
