@@ -20,21 +20,27 @@ func TestDeclarationDefaults(t *testing.T) {
 		NoPlatform bool
 		Options    int
 	}
-	bar := func(name string) []board.Fragment { return []board.Fragment{{Name: "bar", Live: true}, {Name: name}} }
+	// A board's own part carries the attempt bar: one request per event.
+	bar := func(name string) []board.Fragment {
+		return []board.Fragment{{Name: "bar", Live: true}, {Name: name, Carries: "bar"}}
+	}
+	liveBar := func(name string) []board.Fragment {
+		return []board.Fragment{{Name: "bar", Live: true}, {Name: name, Live: true, Carries: "bar"}}
+	}
 	overlay := []board.Fragment{{Name: "overlay", Live: true}}
-	grid := []board.Fragment{{Name: "bar", Live: true}, {Name: "grid", Rows: true}}
+	grid := []board.Fragment{{Name: "bar", Live: true}, {Name: "grid", Rows: true, Carries: "bar"}}
 	noLeaders := []string{"showLeaders", "showRecords"}
 	flags := []hub.Resource{hub.ResourceFlags}
 	want := map[string]derived{
 		"start-order":     {Fragments: grid, Wants: flags, Options: 1},
 		"lifting-order":   {Fragments: grid, Wants: flags, Options: 1},
-		"medals":          {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "medals", Live: true}}, NoCommon: noLeaders, Wants: flags},
+		"medals":          {Fragments: liveBar("medals"), NoCommon: noLeaders, Wants: flags},
 		"start-list":      {Fragments: bar("list"), NoCommon: noLeaders, Wants: flags},
 		"rankings":        {Fragments: grid, Wants: flags, Options: 1},
 		"multi-ranks":     {Fragments: grid, Wants: flags, Options: 1},
-		"records":         {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "records", Live: true}}, NoCommon: noLeaders, Wants: flags},
+		"records":         {Fragments: liveBar("records"), NoCommon: noLeaders, Wants: flags},
 		"attempt-board":   {Fragments: []board.Fragment{{Name: "board", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}, Options: 5},
-		"jury":            {Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "jury", Live: true}}, NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}},
+		"jury":            {Fragments: liveBar("jury"), NoCommon: noLeaders, Wants: []hub.Resource{hub.ResourcePictures, hub.ResourceFlags}},
 		"attempt-bar":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"lower-third":     {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},
 		"current-athlete": {Fragments: overlay, NoCommon: noLeaders, Wants: flags, Options: 1},

@@ -80,18 +80,9 @@ func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
-	e, err := s.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
-		render := func(w io.Writer) error {
-			return templ.RenderFragments(r.Context(), w, bd.View(req), frag.Name)
-		}
-		if frag.Rows {
-			return fragcache.NumberRows(out, frag.Name, render)
-		}
-		return render(out)
-	})
+	e, err := s.rendered(r, bd, frag, req)
 	if err != nil {
-		return failed("could not render this board; the error is in the tracker's log",
-			fmt.Errorf("rendering %s/%s for platform %q: %w", bd.Name, frag.Name, req.FOPName, err))
+		return err
 	}
 	if r.URL.Query().Get(waitParam) != "" && (known(req.Snap, req.FOPName) || len(req.Snap.FOPNames()) > 1) {
 		// The platform exists now (or several do and the page must choose): reload the page,
@@ -102,12 +93,33 @@ func (s *server) fragment(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("HX-Refresh", "true") // a ceremony began or ended on a public display
 	}
 	setServerTime(w)
-	if frag.Rows {
+	switch {
+	case frag.Carries != "":
+		return s.serveCarried(w, r, bd, frag, req, e)
+	case frag.Rows:
 		serveRows(s.cache, w, r, e)
-		return nil
+	default:
+		e.ServeHTTP(w, r)
 	}
-	e.ServeHTTP(w, r)
 	return nil
+}
+
+// rendered is the fragment frag of the board for req, rendered once per version (the cache).
+func (s *server) rendered(r *http.Request, bd *board.Board, frag board.Fragment, req board.Request) (*fragcache.Entry, error) {
+	e, err := s.cache.Get(cacheKey(bd, frag, req), func(out io.Writer) error {
+		render := func(w io.Writer) error {
+			return templ.RenderFragments(r.Context(), w, bd.View(req), frag.Name)
+		}
+		if frag.Rows {
+			return fragcache.NumberRows(out, frag.Name, render)
+		}
+		return render(out)
+	})
+	if err != nil {
+		return nil, failed("could not render this board; the error is in the tracker's log",
+			fmt.Errorf("rendering %s/%s for platform %q: %w", bd.Name, frag.Name, req.FOPName, err))
+	}
+	return e, nil
 }
 
 // serveRows answers a fragment whose rows may travel alone (board.Fragment.Rows), for a page
@@ -129,6 +141,40 @@ func serveRows(c *fragcache.Cache, w http.ResponseWriter, r *http.Request, e *fr
 		return
 	}
 	e.ServeHTTP(w, r)
+}
+
+// serveCarried answers a fragment that carries another (board.Fragment.Carries: the attempt
+// bar), for a page that says which version of each it shows: nothing (204) when both are
+// current, else what changed of each in one answer (fragcache.Cache.Carried). The answer names
+// the version of both, which static/js/rows.js keeps on their elements.
+func (s *server) serveCarried(w http.ResponseWriter, r *http.Request, bd *board.Board, frag board.Fragment, req board.Request, e *fragcache.Entry) error {
+	carried, ok := bd.Fragment(frag.Carries)
+	if !ok {
+		return failed("this board is declared wrong; the error is in the tracker's log",
+			fmt.Errorf("%s/%s carries %q, which the board does not have", bd.Name, frag.Name, frag.Carries))
+	}
+	b, err := s.rendered(r, bd, carried, req)
+	if err != nil {
+		return err
+	}
+	ans, whole, err := s.cache.Carried(r.Header.Get(fragcache.HaveHeader), e, r.Header.Get(fragcache.CarriedHaveHeader), b, carried.Name)
+	if err != nil {
+		return failed("could not render this board; the error is in the tracker's log",
+			fmt.Errorf("%s/%s with %s: %w", bd.Name, frag.Name, carried.Name, err))
+	}
+	w.Header().Set(fragcache.VersionHeader, e.ETag)
+	w.Header().Set(fragcache.CarriedVersionHeader, b.ETag)
+	switch {
+	case ans == nil:
+		w.WriteHeader(http.StatusNoContent)
+	case r.Header.Get(fragcache.HaveHeader) == "" && r.Header.Get(fragcache.CarriedHaveHeader) == "":
+		// A page that names no version (its first request, or no script): both whole, an
+		// answer for the URL like any fragment's, with its ETag and 304s.
+		ans.ServeHTTP(w, r)
+	default:
+		ans.ServeCarried(w, r, whole)
+	}
+	return nil
 }
 
 // setServerTime stamps a response with the server's time (Unix ms), as late as possible: the

@@ -52,12 +52,15 @@ func TestBoardPageAndFragments(t *testing.T) {
 			t.Fatalf("%s: %d %s", b, resp.StatusCode, body)
 		}
 		for _, want := range []string{
-			`sse-connect="/events/A"`, `hx-get="/` + b + `/bar?fop=A&amp;lang=en"`, `hx-get="/` + b + `/grid?fop=A&amp;lang=en"`,
+			`sse-connect="/events/A"`, `hx-get="/` + b + `/grid?fop=A&amp;lang=en"`, `data-carries="bar"`,
 			"htmx:sseOpen from:closest [sse-connect]", "HADDAD, Nadia", `class="current"`,
 		} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s page lacks %q", b, want)
 			}
+		}
+		if strings.Contains(body, `hx-get="/`+b+`/bar`) {
+			t.Errorf("%s: the bar fetches itself; the grid's answers carry it", b)
 		}
 		if n := strings.Count(body, "sse-connect="); n != 1 {
 			t.Errorf("%s: %d sse-connect attributes, want exactly one", b, n)
@@ -67,8 +70,11 @@ func TestBoardPageAndFragments(t *testing.T) {
 			t.Errorf("%s bar fragment: %s", b, bar)
 		}
 		_, grid := s.get(t, "/"+b+"/grid?fop=A&lang=en")
-		if !strings.Contains(grid, `<table class="grid">`) || strings.Contains(grid, "bar-main") {
-			t.Errorf("%s grid fragment: %.300s", b, grid)
+		// A page that names no version gets both whole: the grid, then the bar out of band.
+		grid, carried, ok := strings.Cut(grid, `<template><div id="bar" hx-swap-oob="innerHTML">`)
+		if !ok || !strings.Contains(grid, `<table class="grid">`) || strings.Contains(grid, "bar-main") ||
+			!strings.Contains(carried, "bar-main") || !strings.HasSuffix(carried, "</div></template>") {
+			t.Errorf("%s grid fragment: %.300s … %.300s", b, grid, carried)
 		}
 	}
 }
@@ -101,23 +107,40 @@ func TestFragmentRenderedOnceWithETagAndGzip(t *testing.T) {
 	if r3, body := s.get(t, u, "If-None-Match: "+etag); r3.StatusCode != http.StatusNotModified || body != "" {
 		t.Errorf("If-None-Match: %d %q", r3.StatusCode, body)
 	}
+	// A page that names the versions it shows is answered for itself: never a 304 from the
+	// URL's validator, whatever the browser's cache adds.
+	have := []string{"X-Fragment-Have: " + r1.Header.Get("X-Fragment-Version"), "X-Fragment-Carried-Have: " + r1.Header.Get("X-Fragment-Carried-Version")}
+	if r4, body := s.get(t, u, append(have, "If-None-Match: "+etag)...); r4.StatusCode != http.StatusNoContent || body != "" {
+		t.Errorf("up to date, with If-None-Match: %d %q", r4.StatusCode, body)
+	}
 }
 
+// TestClockEventDoesNotRerenderGrid: a clock event changes the bar alone, so a page that shows
+// the grid and the bar gets the bar alone, out of band, from the grid's URL (the grid's answers
+// carry the bar); the grid is not rendered again.
 func TestClockEventDoesNotRerenderGrid(t *testing.T) {
 	s := demoServer(t)
-	s.get(t, "/start-order/grid?fop=A&lang=en")
-	_, bar1 := s.get(t, "/start-order/bar?fop=A&lang=en")
-	renders := s.frags.Stats().Renders
+	const u = "/start-order/grid?fop=A&lang=en"
+	r1, _ := s.get(t, u)
+	grid, bar := r1.Header.Get("X-Fragment-Version"), r1.Header.Get("X-Fragment-Carried-Version")
+	if grid == "" || bar == "" {
+		t.Fatalf("the grid's answer names the versions of the grid and the bar: %v", r1.Header)
+	}
 	if _, err := s.hub.Apply(hub.MessageTimer, []byte(`{"fopName":"A","athleteTimerEventType":"StartTime","athleteMillisRemaining":45000}`)); err != nil {
 		t.Fatal(err)
 	}
-	s.get(t, "/start-order/grid?fop=A&lang=en")
-	if got := s.frags.Stats().Renders; got != renders {
-		t.Errorf("a clock event re-rendered the athlete grid (%d → %d renders)", renders, got)
+	renders := s.frags.Stats().Renders
+	r2, body := s.get(t, u, "X-Fragment-Have: "+grid, "X-Fragment-Carried-Have: "+bar)
+	if r2.StatusCode != http.StatusOK || r2.Header.Get("HX-Reswap") != "none" || r2.Header.Get("X-Fragment-Version") != grid {
+		t.Fatalf("bar alone: %d %v", r2.StatusCode, r2.Header)
 	}
-	_, bar2 := s.get(t, "/start-order/bar?fop=A&lang=en")
-	if s.frags.Stats().Renders != renders+1 || bar1 == bar2 || !strings.Contains(bar2, "0:45") {
-		t.Errorf("the bar must re-render with the new clock: %s", bar2)
+	if r2.Header.Get("X-Fragment-Carried-Version") == bar || strings.Contains(body, "<table") ||
+		!strings.HasPrefix(body, `<template><div id="bar" hx-swap-oob="innerHTML">`) || !strings.Contains(body, "0:45") {
+		t.Errorf("the bar must come alone with the new clock: %v %s", r2.Header, body)
+	}
+	// The bar, and the answer that carries it: the grid is the one it was.
+	if got := s.frags.Stats().Renders; got != renders+2 {
+		t.Errorf("%d renders for a clock event, want 2 (the bar and the answer)", got-renders)
 	}
 }
 

@@ -64,6 +64,11 @@ type Fragment struct {
 	// version gets only the rows that changed, when nothing else did (docs/performance.md).
 	// Only for fragments whose rows no script changes on the page.
 	Rows bool
+	// Carries names the fragment (the attempt bar) whose changes travel with this one's
+	// answers, as an out-of-band swap: the page asks once per event, not once per fragment
+	// (docs/performance.md, "One request per change"). The carried fragment's element on the
+	// page fetches nothing itself.
+	Carries string
 }
 
 // Fragment returns the board's fragment called name.

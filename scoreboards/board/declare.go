@@ -51,10 +51,17 @@ type Frame struct {
 // Frame is the board's page with the attempt bar of r's platform.
 func (b *Board) Frame(r Request) Frame { return Frame{Page: b.Page(r), Bar: AttemptBar(r)} }
 
-// WithBar is the fragments of a board with the attempt bar on top: "bar", refreshed with the
-// clock and the lights too, and the board's own part, refreshed with the athletes only.
+// WithBar is the fragments of a board with the attempt bar on top: "bar", which changes with
+// the clock and the lights too, and the board's own part, which changes with the athletes
+// only and carries the bar (Fragment.Carries).
 func WithBar(name string) []Fragment {
-	return []Fragment{{Name: "bar", Live: true}, {Name: name}}
+	return []Fragment{{Name: "bar", Live: true}, {Name: name, Carries: "bar"}}
+}
+
+// WithLiveBar is WithBar for a part that also changes with the platform's mode (a ceremony
+// changes what the medals board shows).
+func WithLiveBar(name string) []Fragment {
+	return []Fragment{{Name: "bar", Live: true}, {Name: name, Live: true, Carries: "bar"}}
 }
 
 // noLeaders are the common options of the boards that show neither the leaders of the current
@@ -67,7 +74,7 @@ var flags = []hub.Resource{hub.ResourceFlags}
 // categoryDefaults is what a board of each category is unless it says otherwise.
 var categoryDefaults = map[Category]Board{
 	// A standard board's grid rows may travel alone (Fragment.Rows).
-	Standard: {Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid", Rows: true}}, Wants: flags},
+	Standard: {Fragments: []Fragment{{Name: "bar", Live: true}, {Name: "grid", Rows: true, Carries: "bar"}}, Wants: flags},
 	Team:     {NoCommon: noLeaders, Wants: flags},
 	// A ceremony board (the start list, the medals) names its own part under the attempt bar.
 	Ceremony: {NoCommon: noLeaders, Wants: flags},

@@ -8,7 +8,7 @@ var declaration = board.Board{Name: "jury", Category: board.AttemptBoard, Order:
 	Title:       "Jury", TitleKey: "Jury",
 	Description: "For the jury and the coaches: the lift last judged, each referee's decision, the jury's deliberation and its decision (reversal or confirmation), under the attempt bar.",
 	// Both parts follow the lights and the jury's events (live changes).
-	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "jury", Live: true}},
+	Fragments: board.WithLiveBar("jury"),
 	Options:   []board.Option{}, NoCommon: []string{"showLeaders", "showRecords"}}
 
 // Board is the jury board's registration: the declaration with what its category implies.

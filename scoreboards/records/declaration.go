@@ -9,7 +9,7 @@ var declaration = board.Board{Name: "records", Category: board.Standard, Order: 
 	Description: "The records the session's athletes can break, the one attempted now highlighted, and the records set during the meet.",
 	NoCommon:    []string{"showLeaders", "showRecords"},
 	// The record attempted follows the lifter, and a jury's denial is a live change.
-	Fragments: []board.Fragment{{Name: "bar", Live: true}, {Name: "records", Live: true}}}
+	Fragments: board.WithLiveBar("records")}
 
 // Board is the records board's registration: the declaration with what its category implies.
 var Board = board.New(declaration, Data, Page)

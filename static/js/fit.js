@@ -116,7 +116,21 @@
   document.addEventListener('htmx:afterSwap', (e) => {
     if (e.target instanceof Element) fit(e.target);
   });
-  document.addEventListener('htmx:afterSettle', (e) => fit(e.target));
+  // A carried fragment (the attempt bar, board.Fragment.Carries) arrives as an out-of-band
+  // swap in another fragment's answer: fitted as it is swapped in, and again once the answer
+  // has settled.
+  const carried = new Set();
+  document.addEventListener('htmx:oobAfterSwap', (e) => {
+    const t = e.detail.target;
+    if (!(t instanceof Element) || !t.isConnected || t.tagName === 'TR') return; // rows settle with their table
+    fit(t);
+    carried.add(t);
+  });
+  document.addEventListener('htmx:afterSettle', (e) => {
+    fit(e.target);
+    for (const t of carried) if (t.isConnected) fit(t);
+    carried.clear();
+  });
   // A flag takes its width only once loaded: the bar it is in is fitted again then (load
   // events do not bubble; they are caught on the way down).
   document.addEventListener('load', (e) => {

@@ -141,9 +141,15 @@ func (e *Entry) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // last whole fragment; and HX-Reswap: none, so htmx performs the rows' out-of-band swaps and
 // leaves the rest of the fragment as it is.
 func (e *Entry) ServeRows(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("HX-Reswap", "none")
+	e.serveUnstored(w, r)
+}
+
+// serveUnstored writes an answer that applies to the page that asked, not to the URL: never
+// stored, without a validator.
+func (e *Entry) serveUnstored(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
-	h.Set("HX-Reswap", "none")
 	if !varies(h, "Accept-Encoding") {
 		h.Add("Vary", "Accept-Encoding")
 	}
