@@ -263,7 +263,7 @@ func (r *result) print(w io.Writer) {
 // connectOWLCMS connects as OWLCMS does and sends the meet's database, translations, flags and
 // every platform's state.
 func connectOWLCMS(ctx context.Context, addr string, m *meet) (*websocket.Conn, error) {
-	ws, _, err := websocket.Dial(ctx, "ws://"+addr+"/ws", nil)
+	ws, err := sim.Dial(ctx, "ws://"+addr+"/ws")
 	if err != nil {
 		return nil, err
 	}

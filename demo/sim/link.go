@@ -90,9 +90,7 @@ func (l *link) session(ctx context.Context, resources func(onOpen bool) map[stri
 			l.log.Error("owlcms-sim: panic in the connection", "panic", r, "stack", string(debug.Stack()))
 		}
 	}()
-	dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	ws, _, err := websocket.Dial(dctx, l.opts.URL, nil)
-	cancel()
+	ws, err := Dial(ctx, l.opts.URL)
 	if err != nil {
 		return false, err
 	}

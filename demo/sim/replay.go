@@ -42,9 +42,7 @@ func Replay(ctx context.Context, url, dir string, speed float64, log *slog.Logge
 	if err != nil {
 		return err
 	}
-	dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	ws, _, err := websocket.Dial(dctx, url, nil)
-	cancel()
+	ws, err := Dial(ctx, url)
 	if err != nil {
 		return err
 	}
