@@ -28,10 +28,13 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 // TestRunSmall runs the load tool against an in-process tracker with a few viewers: every
 // viewer sees every change, nothing fails, and the report says so.
 func TestRunSmall(t *testing.T) {
-	var named atomic.Int64
+	var named, bars atomic.Int64
 	srv := startApp(t, app.Config{}, nil, func(r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/grid") && r.Header.Get("X-Fragment-Have") != "" {
+		if strings.HasSuffix(r.URL.Path, "/grid") && r.Header.Get("X-Fragment-Have") != "" && r.Header.Get("X-Fragment-Carried-Have") != "" {
 			named.Add(1)
+		}
+		if strings.HasSuffix(r.URL.Path, "/bar") && r.Header.Get("HX-Request") != "" { // a viewer's, not the readiness probe's
+			bars.Add(1)
 		}
 	})
 	r, err := run(context.Background(), config{addr: hostOf(srv), viewers: 5, updates: 3,
@@ -42,8 +45,11 @@ func TestRunSmall(t *testing.T) {
 	if r.connected != 5 || len(r.latencies) != 15 || r.missed != 0 || r.errors != 0 || r.bytes == 0 {
 		t.Errorf("connected %d, samples %d, missed %d, errors %d, bytes %d", r.connected, len(r.latencies), r.missed, r.errors, r.bytes)
 	}
-	if named.Load() < 5*3 { // as a page does, each viewer names the grid it shows on every change
-		t.Errorf("%d grid requests named the version they show, want at least 15", named.Load())
+	if named.Load() < 5*3 { // as a page does, each viewer names the grid and bar it shows on every change
+		t.Errorf("%d grid requests named the versions they show, want at least 15", named.Load())
+	}
+	if bars.Load() != 0 { // the grid's answers carry the bar: one request per change
+		t.Errorf("%d viewer requests for the bar, want none", bars.Load())
 	}
 	var out bytes.Buffer
 	r.print(&out)

@@ -17,7 +17,9 @@ import (
 )
 
 // viewer is one board page: an event stream, and the fragment requests its events trigger
-// (one at a time, the last trigger queued, as hx-sync="this:queue last" does).
+// (one at a time, the last trigger queued, as hx-sync="this:queue last" does). As on a board
+// with the attempt bar, one request follows each event: the grid's, whose answer carries the
+// bar (docs/performance.md, "One request per change").
 //
 // Over HTTP/1.1 it holds two connections, as a browser does: the stream's, and a keep-alive
 // one for fragments. It writes its requests by hand and parses the responses with
@@ -38,8 +40,9 @@ type viewer struct {
 	gridSeen []int64       // unix ns the k-th change appeared in the athlete's attempt cell (0: not yet)
 	bytes    *atomic.Int64 // wire bytes received: the viewer's own, or its shared connection's
 	errors   atomic.Int64
-	etags    map[string]string
-	versions map[string]string // per fragment, the version the page shows (X-Fragment-Version)
+	etag     string // the grid's last whole answer's ETag, which a browser's cache sends back
+	grid     string // the version of the grid the page shows (X-Fragment-Version)
+	bar      string // the version of the bar it shows (X-Fragment-Carried-Version)
 
 	frag *conn        // HTTP/1.1: the fragments' keep-alive connection (nil until needed or after an error)
 	zr   *gzip.Reader // reused to decompress fragments
@@ -128,7 +131,6 @@ func (v *viewer) openStream(ctx context.Context) (io.ReadCloser, error) {
 }
 
 func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
-	v.etags, v.versions = map[string]string{}, map[string]string{}
 	body, err := v.openStream(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -139,7 +141,7 @@ func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
 	defer body.Close()
 	connected.Add(1)
 
-	triggers := make(chan string, 1) // "data" or "live"; a newer trigger replaces a queued one
+	triggers := make(chan struct{}, 1) // one request queued at most: the last trigger's
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -148,46 +150,33 @@ func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
 				v.frag.nc.Close()
 			}
 		}()
-		for ev := range triggers {
-			v.fetch(ctx, "bar")
-			if ev == "data" {
-				v.fetch(ctx, "grid")
-			}
+		for range triggers {
+			v.fetch(ctx)
 		}
 	}()
-	triggers <- "data" // the page's load trigger
+	triggers <- struct{}{} // the page's load trigger
 	sc := bufio.NewScanner(body)
 	for sc.Scan() {
 		ev, ok := strings.CutPrefix(sc.Text(), "event: ")
 		if !ok || (ev != "data" && ev != "live") {
 			continue
 		}
-		select {
-		case triggers <- ev:
+		select { // queue last: a request already queued answers this event too
+		case triggers <- struct{}{}:
 		default:
-			select { // queue last: the pending trigger becomes a data trigger if either is
-			case old := <-triggers:
-				if old == "data" {
-					ev = "data"
-				}
-			default:
-			}
-			select {
-			case triggers <- ev:
-			default:
-			}
 		}
 	}
 	close(triggers)
 	<-done
 }
 
-// fetch gets a fragment as htmx does (gzip accepted, the last ETag sent back) and notes when
-// each change is complete on screen: the weight in the bar and in the athlete's attempt cell of
-// the grid. Measuring the bar alone would hide the cost of a change that reaches the grid,
-// which is what a weight change does.
-func (v *viewer) fetch(ctx context.Context, fragment string) {
-	body, err := v.fetchBody(ctx, fragment)
+// fetch gets the grid as htmx does (gzip accepted, the versions of the grid and the bar the
+// page shows sent along) and notes when each change is complete on screen: the weight in the
+// bar and in the athlete's attempt cell of the grid, both of which come in the grid's answer.
+// Measuring the bar alone would hide the cost of a change that reaches the grid, which is what
+// a weight change does.
+func (v *viewer) fetch(ctx context.Context) {
+	body, err := v.fetchBody(ctx)
 	if err != nil {
 		if v.frag != nil {
 			v.frag.nc.Close()
@@ -206,15 +195,11 @@ func (v *viewer) fetch(ctx context.Context, fragment string) {
 		if v.seen[k] != 0 || v.sent[k].Load() == 0 {
 			continue
 		}
-		switch fragment {
-		case "bar":
-			if v.barSeen[k] == 0 && bytes.Contains(body, []byte(`"bar-weight">`+marker(k)+"<")) {
-				v.barSeen[k] = now
-			}
-		case "grid":
-			if v.gridSeen[k] == 0 && bytes.Contains(body, []byte(`">`+marker(k)+"</td>")) {
-				v.gridSeen[k] = now
-			}
+		if v.barSeen[k] == 0 && bytes.Contains(body, []byte(`"bar-weight">`+marker(k)+"<")) {
+			v.barSeen[k] = now
+		}
+		if v.gridSeen[k] == 0 && bytes.Contains(body, []byte(`">`+marker(k)+"</td>")) {
+			v.gridSeen[k] = now
 		}
 		if v.barSeen[k] != 0 && v.gridSeen[k] != 0 {
 			v.seen[k] = max(v.barSeen[k], v.gridSeen[k])
@@ -222,13 +207,14 @@ func (v *viewer) fetch(ctx context.Context, fragment string) {
 	}
 }
 
-// fetchBody returns the fragment's decoded body, or nil when it has not changed (304, 204). Like
-// a board page, it names the version it shows (X-Fragment-Have), so that a grid whose change is
-// confined to rows comes as those rows alone; the marker is in the changed row either way.
-func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error) {
-	path := "/" + v.cfg.board + "/" + fragment + "?fop=A&lang=en"
-	resp, err := v.get(ctx, path, "Accept-Encoding", "gzip", "HX-Request", "true", "If-None-Match", v.etags[fragment],
-		"X-Fragment-Have", v.versions[fragment])
+// fetchBody returns the grid's decoded answer, or nil when neither it nor the bar has changed
+// (204, or 304 to the browser's cache). Like a board page, it names the versions it shows
+// (X-Fragment-Have, X-Fragment-Carried-Have), so that a change confined to rows comes as those
+// rows alone, and a change of the bar alone as the bar alone; the markers are in them either way.
+func (v *viewer) fetchBody(ctx context.Context) ([]byte, error) {
+	path := "/" + v.cfg.board + "/grid?fop=A&lang=en"
+	resp, err := v.get(ctx, path, "Accept-Encoding", "gzip", "HX-Request", "true", "If-None-Match", v.etag,
+		"X-Fragment-Have", v.grid, "X-Fragment-Carried-Have", v.bar)
 	if err != nil {
 		return nil, err
 	}
@@ -240,11 +226,10 @@ func (v *viewer) fetchBody(ctx context.Context, fragment string) ([]byte, error)
 		return nil, fmt.Errorf("%s: %s", path, resp.Status)
 	}
 	if et := resp.Header.Get("ETag"); et != "" {
-		v.etags[fragment] = et
+		v.etag = et
 	}
-	if ver := cmp.Or(resp.Header.Get("X-Fragment-Version"), resp.Header.Get("ETag")); ver != "" { // the ETag names a whole fragment
-		v.versions[fragment] = ver
-	}
+	v.grid = cmp.Or(resp.Header.Get("X-Fragment-Version"), v.grid)
+	v.bar = cmp.Or(resp.Header.Get("X-Fragment-Carried-Version"), v.bar)
 	if resp.Header.Get("Content-Encoding") != "gzip" {
 		return v.buf.Bytes(), nil
 	}
