@@ -32,10 +32,10 @@ func TestPublishRoutesToItsPlatform(t *testing.T) {
 		}
 	}
 
-	f.b.Publish("", EventStatus, 9) // the global stream only
+	f.b.Publish("", EventLink, 9) // the global stream only
 	f.b.Publish("B", EventLive, 10)
-	if got := g.next(t); got != (frame{Event: "status", Data: "v=9"}) {
-		t.Errorf("global got %v, want status v=9", got)
+	if got := g.next(t); got != (frame{Event: "link", Data: "v=9"}) {
+		t.Errorf("global got %v, want link v=9", got)
 	}
 	if got := b.next(t); got != (frame{Event: "live", Data: "v=10"}) {
 		t.Errorf("B got %v, want live v=10", got)

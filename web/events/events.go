@@ -23,7 +23,6 @@ const (
 	EventData   = "data"   // a platform's athletes/order/records/session changed (hub.ChangeFOPData)
 	EventLive   = "live"   // a platform's clock/decision/mode/break changed (hub.ChangeFOPLive)
 	EventReload = "reload" // database, translations or assets changed: every fragment refetches (sent to every stream)
-	EventStatus = "status" // OWLCMS connection/protocol status changed (sent to every stream)
 	EventLink   = "link"   // an OWLCMS connection came or went: boards refresh their marker (every stream)
 
 	// GlobalStream is the stream of pages that show no particular platform. It receives only

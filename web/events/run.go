@@ -42,8 +42,20 @@ func (b *Broker) follow(ctx context.Context, sub *hub.Subscription, onChange fun
 	}
 }
 
-// apply maps hub changes to events.
+// apply maps hub changes to events. A platform whose data and live parts both changed in one
+// batch (an update that moves the order and the clock) gets the data event alone: every
+// element that follows live events follows data events too (components.TriggerLive), so a
+// second event would only make each page ask again for what its first request brought.
 func (b *Broker) apply(changes []hub.Change) {
+	var dataChanged map[string]bool
+	for _, c := range changes {
+		if c.Kind == hub.ChangeFOPData {
+			if dataChanged == nil {
+				dataChanged = map[string]bool{}
+			}
+			dataChanged[c.FOP] = true
+		}
+	}
 	for _, c := range changes {
 		switch c.Kind {
 		case hub.ChangeFOPData:
@@ -51,15 +63,16 @@ func (b *Broker) apply(changes []hub.Change) {
 				b.Publish(c.FOP, EventData, c.Version)
 			}
 		case hub.ChangeFOPLive:
-			if b.ensure(c.FOP) {
+			if !dataChanged[c.FOP] && b.ensure(c.FOP) {
 				b.Publish(c.FOP, EventLive, c.Version)
 			}
 		case hub.ChangeDatabase, hub.ChangeTranslations, hub.ChangeAssets:
 			b.PublishAll(EventReload, c.Version)
-		case hub.ChangeStatus:
-			b.PublishAll(EventStatus, c.Version)
-		case hub.ChangeNeeds:
-			// Only the OWLCMS adapter cares: no page shows it.
+		case hub.ChangeStatus, hub.ChangeNeeds:
+			// No page follows the status: it changes with every OWLCMS message (a clock tick
+			// included), and an event to every viewer each time would cost bytes and wake-ups
+			// for nothing. Boards follow the connection itself (EventLink, announceLink); the
+			// status page refreshes on its own. ChangeNeeds only the OWLCMS adapter reads.
 		}
 	}
 }
