@@ -146,13 +146,11 @@ func (e *Entry) ServeRows(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveUnstored writes an answer that applies to the page that asked, not to the URL: never
-// stored, without a validator.
+// stored, without a validator, and without Vary, which only tells caches what a stored
+// answer depends on (24 bytes less on each of the answers every viewer gets per change).
 func (e *Entry) serveUnstored(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
-	if !varies(h, "Accept-Encoding") {
-		h.Add("Vary", "Accept-Encoding")
-	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	e.writeBody(w, r)
 }
