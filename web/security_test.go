@@ -71,10 +71,11 @@ func TestSecurityHeaders(t *testing.T) {
 	if flag == "" {
 		t.Fatal("no flag in the demo's lifting order")
 	}
-	gridTag := func() string {
-		r, _ := s.get(t, "/lifting-order/grid?fop=A&lang=en")
-		return r.Header.Get("ETag")
-	}()
+	first, _ := s.get(t, "/lifting-order/grid?fop=A&lang=en")
+	gridTag, gridVersion := first.Header.Get("ETag"), first.Header.Get("X-Fragment-Version")
+	if gridVersion == "" {
+		t.Fatal("the lifting order's grid names no version: it no longer carries the bar?")
+	}
 	cases := []struct {
 		path    string
 		headers []string
@@ -98,6 +99,9 @@ func TestSecurityHeaders(t *testing.T) {
 		{path: "/lifting-order/grid?fop=A&lang=en", status: 200, policy: fragmentPolicy, fragment: true},
 		{path: "/lifting-order/grid?fop=A&lang=en", headers: []string{"If-None-Match: " + gridTag}, status: 304, policy: fragmentPolicy, fragment: true},
 		{path: "/lifting-order/grid?fop=A&lang=en", headers: []string{"Accept-Encoding: gzip"}, status: 200, policy: fragmentPolicy, fragment: true},
+		// An answer for the page that asked (here: the bar alone, the page having the grid),
+		// which only a script receives and nothing stores: no policy (fragcache.serveUnstored).
+		{path: "/lifting-order/grid?fop=A&lang=en", headers: []string{"X-Fragment-Have: " + gridVersion, `X-Fragment-Carried-Have: "old"`}, status: 200, policy: "", fragment: true},
 		{path: linkPath + "?lang=en", status: 200, policy: pagePolicy},
 		{path: "/no-such-board", status: 404, policy: boardPolicy},
 		{path: "/lifting-order?fop=%00", status: 400, policy: boardPolicy},

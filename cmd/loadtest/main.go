@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -47,6 +48,7 @@ func main() {
 	meetFlag := flag.String("meet", "demo", "the competition fed: demo, or a folder of captured OWLCMS frames (a *-DATABASE.json, translations.json, flags/, *-UPDATE-*.json)")
 	proto := flag.String("proto", "http1", "how viewers reach the tracker: http1 (two connections each, as browsers) or h2c (HTTP/2 without TLS, -per-conn viewers a connection, as a proxy with h2_backend; -tracker trackers get -h2c)")
 	perConn := flag.Int("per-conn", 100, "with -proto h2c: viewers sharing one connection")
+	cpuProfile := flag.String("cpuprofile", "", "write the generator's own CPU profile to this file (go tool pprof), to see what the viewers cost")
 	flag.Parse()
 
 	m := demoMeet()
@@ -100,6 +102,17 @@ func main() {
 				c.replicas++
 			}
 		}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fail(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	r, err := run(ctx, c)
 	if err != nil {

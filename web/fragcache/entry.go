@@ -148,8 +148,16 @@ func (e *Entry) ServeRows(w http.ResponseWriter, r *http.Request) {
 // serveUnstored writes an answer that applies to the page that asked, not to the URL: never
 // stored, without a validator, and without Vary, which only tells caches what a stored
 // answer depends on (24 bytes less on each of the answers every viewer gets per change).
+//
+// It carries no Content-Security-Policy either (66 bytes less): a policy applies to a
+// document, and this answer never becomes one. Only a page's script asks for it (it exists
+// for requests naming the versions the page shows, headers a navigation cannot send), it is
+// never stored (so no later navigation finds it in a cache), and what it holds is swapped into
+// the page that asked, under that page's policy. Whole fragments, which are stored and may be
+// opened by their URL, keep theirs.
 func (e *Entry) serveUnstored(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
+	h.Del("Content-Security-Policy")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	e.writeBody(w, r)
