@@ -36,8 +36,9 @@ type Options struct {
 	// Heartbeat is the period of the comment sent to every stream, so that proxies that cut
 	// idle connections (Fly's is reported at 60 s) keep them open. Default 15 s.
 	Heartbeat time.Duration
-	// WriteTimeout is a rolling deadline set before each write. A viewer that stops reading
-	// (a TV on bad Wi-Fi) is dropped after it instead of stalling its whole stream. Default 10 s.
+	// WriteTimeout bounds how long one write may block, a rolling deadline kept between half
+	// of it and all of it ahead of each write. A viewer that stops reading (a TV on bad
+	// Wi-Fi) is dropped after it at the most instead of stalling its whole stream. Default 10 s.
 	WriteTimeout time.Duration
 	// MaxStreams bounds the platform streams that may exist (default 64). Streams are never
 	// removed, so this bounds memory; the global stream is extra.

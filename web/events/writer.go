@@ -13,16 +13,25 @@ var errAborted = errors.New("events: connection aborted")
 
 // deadlineWriter bounds how long a write to one viewer may block (hazard 6). r3labs feeds each
 // viewer from its stream's goroutine with blocking channel sends, so one viewer that stops
-// reading stalls the whole platform, then Publish. Before every Write and Flush it sets the
-// write deadline WriteTimeout ahead; on the first error it cancels the connection's context,
-// which makes r3labs deregister the viewer, and fails every later write at once so that the
-// handler drains what r3labs already queued for it without touching the network.
+// reading stalls the whole platform, then Publish. Before every Write and Flush the write
+// deadline is at least half of WriteTimeout ahead (it is moved WriteTimeout ahead when less is
+// left), so a blocked write is cut after WriteTimeout at the most and half of it at the least.
+// On the first error it cancels the connection's context, which makes r3labs deregister the
+// viewer, and fails every later write at once so that the handler drains what r3labs already
+// queued for it without touching the network.
+//
+// Why not a new deadline before every write: r3labs writes an event in three or four pieces
+// and a flush, and a deadline costs a timer update, over HTTP/2 a message to the connection's
+// goroutine too. Moved once in WriteTimeout/2, it costs one call in many events instead of
+// five in each (docs/performance.md, "Write deadlines").
 type deadlineWriter struct {
 	http.ResponseWriter
-	rc      *http.ResponseController
-	timeout time.Duration
-	cancel  context.CancelFunc
-	err     error // first write error; only the handler goroutine touches it
+	rc       *http.ResponseController
+	timeout  time.Duration
+	cancel   context.CancelFunc
+	err      error     // first write error; only the handler goroutine touches it
+	deadline time.Time // the write deadline last set; only the handler goroutine touches it
+	now      func() time.Time
 
 	mu         sync.Mutex // orders abort against begin, so a deadline set by abort is never undone
 	aborted    bool
@@ -31,7 +40,7 @@ type deadlineWriter struct {
 }
 
 func newDeadlineWriter(w http.ResponseWriter, timeout time.Duration, cancel context.CancelFunc) *deadlineWriter {
-	return &deadlineWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: timeout, cancel: cancel}
+	return &deadlineWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: timeout, cancel: cancel, now: time.Now}
 }
 
 // Unwrap lets http.ResponseController reach the connection's writer.
@@ -54,7 +63,8 @@ func (w *deadlineWriter) Flush() {
 	w.end(w.rc.Flush())
 }
 
-// begin arms the rolling deadline, unless the connection already failed or was aborted.
+// begin keeps the rolling deadline at least WriteTimeout/2 ahead, unless the connection already
+// failed or was aborted.
 func (w *deadlineWriter) begin() error {
 	if w.err != nil {
 		return w.err
@@ -64,8 +74,9 @@ func (w *deadlineWriter) begin() error {
 	if w.aborted {
 		return w.fail(errAborted)
 	}
-	if !w.noDeadline {
-		err := w.rc.SetWriteDeadline(time.Now().Add(w.timeout))
+	if now := w.now(); !w.noDeadline && w.deadline.Sub(now) < w.timeout/2 {
+		w.deadline = now.Add(w.timeout)
+		err := w.rc.SetWriteDeadline(w.deadline)
 		if errors.Is(err, http.ErrNotSupported) {
 			w.noDeadline = true
 		} else if err != nil {

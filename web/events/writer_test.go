@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 // failingWriter fails every write after the first n.
@@ -56,5 +57,58 @@ func TestDeadlineWriterAbort(t *testing.T) {
 	}
 	if ctx.Err() == nil {
 		t.Fatal("abort did not cancel")
+	}
+}
+
+// deadlineRecorder is a ResponseWriter that can take write deadlines, as a connection's can,
+// and records them.
+type deadlineRecorder struct {
+	*httptest.ResponseRecorder
+	set []time.Time
+}
+
+func (w *deadlineRecorder) SetWriteDeadline(t time.Time) error {
+	w.set = append(w.set, t)
+	return nil
+}
+
+// TestDeadlineWriterMovesTheDeadlineLazily: the deadline is set once for many events written
+// close together (r3labs writes each in four pieces and a flush), moved WriteTimeout ahead once
+// less than half of it is left, and set again before a write after a long quiet spell, when
+// the last one has passed (a write then would fail at once).
+func TestDeadlineWriterMovesTheDeadlineLazily(t *testing.T) {
+	rec := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
+	_, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const timeout = 10 * time.Second
+	w := newDeadlineWriter(rec, timeout, cancel)
+	clock := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	w.now = func() time.Time { return clock }
+	event := func() {
+		t.Helper()
+		for _, p := range []string{"id: \n", "data: v\n", "event: data\n", "\n"} {
+			if _, err := w.Write([]byte(p)); err != nil {
+				t.Fatalf("write: %v", err)
+			}
+		}
+		w.Flush()
+	}
+	start := clock
+	for range 10 { // ten events in 4 s
+		event()
+		clock = clock.Add(400 * time.Millisecond)
+	}
+	if len(rec.set) != 1 || !rec.set[0].Equal(start.Add(timeout)) {
+		t.Fatalf("deadlines set for ten events in 4 s: %v, want one, at %v", rec.set, start.Add(timeout))
+	}
+	clock = start.Add(timeout/2 + time.Millisecond) // less than half left
+	event()
+	if len(rec.set) != 2 || !rec.set[1].Equal(clock.Add(timeout)) {
+		t.Fatalf("deadlines once less than half is left: %v, want a second at %v", rec.set, clock.Add(timeout))
+	}
+	clock = clock.Add(time.Minute) // a quiet minute: the deadline has passed
+	event()
+	if len(rec.set) != 3 || !rec.set[2].Equal(clock.Add(timeout)) {
+		t.Fatalf("deadlines after a quiet minute: %v, want a third at %v", rec.set, clock.Add(timeout))
 	}
 }
