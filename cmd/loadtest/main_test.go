@@ -58,7 +58,7 @@ func TestRunSmall(t *testing.T) {
 	}
 	got := summaryOf(t, out.String())
 	for k, want := range map[string]string{"meet": "demo", "viewers": "5", "connected": "5", "replicas": "0", "proto": "http1",
-		"updates": "3", "missed": "0", "errors": "0"} {
+		"updates": "3", "missed": "0", "errors": "0", "dropped": "0"} {
 		if got[k] != want {
 			t.Errorf("summary %s=%q, want %q", k, got[k], want)
 		}
@@ -87,7 +87,7 @@ func summaryOf(t *testing.T, report string) map[string]string {
 		fields[k] = v
 	}
 	for _, k := range []string{"meet", "viewers", "connected", "replicas", "proto", "updates", "p50_ms", "p99_ms", "max_ms", "missed",
-		"bytes_per_viewer_update", "errors", "tracker_cpu_ms_per_update", "generator_cpu_ms_per_update", "peak_rss_mb",
+		"bytes_per_viewer_update", "errors", "dropped", "tracker_cpu_ms_per_update", "generator_cpu_ms_per_update", "peak_rss_mb",
 		"lag_p50_ms", "lag_p99_ms", "load1"} {
 		v, ok := fields[k]
 		if !ok {
@@ -172,10 +172,39 @@ func TestH2C(t *testing.T) {
 	}
 }
 
+// TestDroppedStreamsCounted: an event stream the tracker ends while the run goes on (an HTTP/2
+// stream cut by a write deadline did) is counted, not silently taken for a quiet viewer.
+func TestDroppedStreamsCounted(t *testing.T) {
+	cut := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasPrefix(r.URL.Path, "/events/") {
+				ctx, cancel := context.WithTimeout(r.Context(), 300*time.Millisecond)
+				defer cancel()
+				r = r.WithContext(ctx)
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	srv := startApp(t, app.Config{}, nil, nil, cut)
+	r, err := run(context.Background(), config{addr: hostOf(srv), viewers: 3, updates: 3,
+		interval: 300 * time.Millisecond, board: "lifting-order"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.dropped != 3 {
+		t.Errorf("%d dropped streams counted, want 3 (every stream ends after 300 ms)", r.dropped)
+	}
+	var out bytes.Buffer
+	r.print(&out)
+	if got := summaryOf(t, out.String()); got["dropped"] != "3" {
+		t.Errorf("summary dropped=%q, want 3", got["dropped"])
+	}
+}
+
 // startApp serves an in-process tracker on an httptest server (HTTP/1.1 and h2c), stopped at
 // the end of the test. streams, if not nil, counts the event streams it was asked for; seen,
-// if not nil, sees every request.
-func startApp(t *testing.T, cfg app.Config, streams *atomic.Int64, seen func(*http.Request)) *httptest.Server {
+// if not nil, sees every request; wrap, if given, stands between the server and the tracker.
+func startApp(t *testing.T, cfg app.Config, streams *atomic.Int64, seen func(*http.Request), wrap ...func(http.Handler) http.Handler) *httptest.Server {
 	t.Helper()
 	cfg.Logger = slog.New(slog.DiscardHandler)
 	a, err := app.New(cfg)
@@ -183,6 +212,9 @@ func startApp(t *testing.T, cfg app.Config, streams *atomic.Int64, seen func(*ht
 		t.Fatal(err)
 	}
 	h := a.Handler()
+	for _, w := range wrap {
+		h = w(h)
+	}
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if streams != nil && strings.HasPrefix(r.URL.Path, "/events/") {
 			streams.Add(1)

@@ -50,6 +50,7 @@ type result struct {
 	lags                        []time.Duration // per replica and update: the ingest's fragment shows it → the replica's does
 	missed                      int64           // updates a viewer never showed
 	blind                       int             // viewers that showed none of the updates
+	dropped                     int             // event streams the tracker ended during the run
 	bytes                       int64           // received by all viewers during the updates (wire bytes)
 	errors                      int64
 	rss, peakRSS                int64 // the largest of the targets'
@@ -187,6 +188,9 @@ func run(ctx context.Context, c config) (*result, error) {
 	}
 	for _, v := range vs {
 		r.errors += v.errors.Load()
+		if v.dropped.Load() {
+			r.dropped++
+		}
 		seen := 0
 		for k, at := range v.seen {
 			if at == 0 {
@@ -243,6 +247,7 @@ func (r *result) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "bytes per viewer per update: %.0f\n", perUpdate)
 	fmt.Fprintf(w, "errors: %d\n", r.errors)
+	fmt.Fprintf(w, "event streams the tracker ended during the run: %d\n", r.dropped)
 	if r.trackerCPU > 0 {
 		fmt.Fprintf(w, "CPU per update: trackers %v, load generator %v\n",
 			(r.trackerCPU / n).Round(time.Millisecond), (r.generatorCPU / n).Round(time.Millisecond))
@@ -251,9 +256,9 @@ func (r *result) print(w io.Writer) {
 		fmt.Fprintf(w, "tracker memory (the largest of the trackers viewers watch): RSS %.1f MB, peak %.1f MB\n", float64(r.rss)/1e6, float64(r.peakRSS)/1e6)
 	}
 	fmt.Fprintf(w, "load average: %s\n", r.load)
-	fmt.Fprintf(w, "summary: meet=%s viewers=%d connected=%d replicas=%d proto=%s updates=%d p50_ms=%d p99_ms=%d max_ms=%d missed=%d bytes_per_viewer_update=%.0f errors=%d tracker_cpu_ms_per_update=%d generator_cpu_ms_per_update=%d peak_rss_mb=%.1f lag_p50_ms=%d lag_p99_ms=%d load1=%s\n",
+	fmt.Fprintf(w, "summary: meet=%s viewers=%d connected=%d replicas=%d proto=%s updates=%d p50_ms=%d p99_ms=%d max_ms=%d missed=%d bytes_per_viewer_update=%.0f errors=%d dropped=%d tracker_cpu_ms_per_update=%d generator_cpu_ms_per_update=%d peak_rss_mb=%.1f lag_p50_ms=%d lag_p99_ms=%d load1=%s\n",
 		strings.ReplaceAll(r.meet, " ", "_"), r.viewers, r.connected, r.replicas, r.proto, r.updates,
-		pct(0.5).Milliseconds(), pct(0.99).Milliseconds(), pct(1).Milliseconds(), r.missed, perUpdate, r.errors,
+		pct(0.5).Milliseconds(), pct(0.99).Milliseconds(), pct(1).Milliseconds(), r.missed, perUpdate, r.errors, r.dropped,
 		(r.trackerCPU / n).Milliseconds(), (r.generatorCPU / n).Milliseconds(), float64(r.peakRSS)/1e6,
 		percentile(r.lags, 0.5).Milliseconds(), percentile(r.lags, 0.99).Milliseconds(), load1)
 }

@@ -40,9 +40,10 @@ type viewer struct {
 	gridSeen []int64       // unix ns the k-th change appeared in the athlete's attempt cell (0: not yet)
 	bytes    *atomic.Int64 // wire bytes received: the viewer's own, or its shared connection's
 	errors   atomic.Int64
-	etag     string // the grid's last whole answer's ETag, which a browser's cache sends back
-	grid     string // the version of the grid the page shows (X-Fragment-Version)
-	bar      string // the version of the bar it shows (X-Fragment-Carried-Version)
+	dropped  atomic.Bool // the tracker ended the event stream while the run went on
+	etag     string      // the grid's last whole answer's ETag, which a browser's cache sends back
+	grid     string      // the version of the grid the page shows (X-Fragment-Version)
+	bar      string      // the version of the bar it shows (X-Fragment-Carried-Version)
 
 	frag *conn        // HTTP/1.1: the fragments' keep-alive connection (nil until needed or after an error)
 	zr   *gzip.Reader // reused to decompress fragments
@@ -165,6 +166,10 @@ func (v *viewer) run(ctx context.Context, connected *atomic.Int64) {
 		case triggers <- struct{}{}:
 		default:
 		}
+	}
+	if ctx.Err() == nil {
+		// A page's EventSource would reconnect; until it does, the viewer sees no change.
+		v.dropped.Store(true)
 	}
 	close(triggers)
 	<-done

@@ -61,6 +61,7 @@ func (b *Broker) ServeStream(w http.ResponseWriter, r *http.Request, fop string)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	dw := newDeadlineWriter(w, b.opts.WriteTimeout, cancel)
+	dw.idleCut = r.ProtoMajor >= 2
 	stop := context.AfterFunc(ctx, dw.abort)
 	defer stop()
 

@@ -24,6 +24,12 @@ var errAborted = errors.New("events: connection aborted")
 // and a flush, and a deadline costs a timer update, over HTTP/2 a message to the connection's
 // goroutine too. Moved once in WriteTimeout/2, it costs one call in many events instead of
 // five in each (docs/performance.md, "Write deadlines").
+//
+// Over HTTP/2 (h2c behind a proxy) a deadline is not only for writes: net/http's HTTP/2 server
+// resets the stream when it passes, written to or not. A stream quiet for longer than
+// WriteTimeout (a break has only the heartbeat, 15 s apart against 10 s) would be cut and its
+// page would reconnect. There the deadline is cleared after each flush: set once before an
+// event's writes, cleared once after, two calls an event instead of five (docs/sse.md).
 type deadlineWriter struct {
 	http.ResponseWriter
 	rc       *http.ResponseController
@@ -37,6 +43,9 @@ type deadlineWriter struct {
 	aborted    bool
 	inWrite    bool
 	noDeadline bool // the ResponseWriter cannot set deadlines (test recorders)
+	// idleCut: a deadline that passes cuts the connection even with no write pending
+	// (HTTP/2), so it is cleared after each flush.
+	idleCut bool
 }
 
 func newDeadlineWriter(w http.ResponseWriter, timeout time.Duration, cancel context.CancelFunc) *deadlineWriter {
@@ -60,7 +69,23 @@ func (w *deadlineWriter) Flush() {
 	if w.begin() != nil {
 		return
 	}
-	w.end(w.rc.Flush())
+	err := w.rc.Flush()
+	if err == nil && w.idleCut {
+		err = w.clearDeadline()
+	}
+	w.end(err)
+}
+
+// clearDeadline takes the deadline away once an event is out, where a deadline cuts even an
+// idle stream (idleCut); the next write sets one again. A deadline set by abort stays.
+func (w *deadlineWriter) clearDeadline() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.aborted || w.noDeadline {
+		return nil
+	}
+	w.deadline = time.Time{}
+	return w.rc.SetWriteDeadline(time.Time{})
 }
 
 // begin keeps the rolling deadline at least WriteTimeout/2 ahead, unless the connection already

@@ -112,3 +112,24 @@ func TestDeadlineWriterMovesTheDeadlineLazily(t *testing.T) {
 		t.Fatalf("deadlines after a quiet minute: %v, want a third at %v", rec.set, clock.Add(timeout))
 	}
 }
+
+// TestDeadlineWriterClearsTheDeadlineWhereItCutsIdleStreams: where a passing deadline cuts an
+// idle stream (HTTP/2), each event sets one before its writes and clears it after its flush.
+func TestDeadlineWriterClearsTheDeadlineWhereItCutsIdleStreams(t *testing.T) {
+	rec := &deadlineRecorder{ResponseRecorder: httptest.NewRecorder()}
+	_, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w := newDeadlineWriter(rec, 10*time.Second, cancel)
+	w.idleCut = true
+	for range 2 {
+		for _, p := range []string{"id: \n", "data: v\n", "\n"} {
+			if _, err := w.Write([]byte(p)); err != nil {
+				t.Fatalf("write: %v", err)
+			}
+		}
+		w.Flush()
+	}
+	if len(rec.set) != 4 || rec.set[0].IsZero() || !rec.set[1].IsZero() || rec.set[2].IsZero() || !rec.set[3].IsZero() {
+		t.Fatalf("deadlines for two events: %v, want set, cleared, set, cleared", rec.set)
+	}
+}
