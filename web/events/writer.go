@@ -23,7 +23,7 @@ var errAborted = errors.New("events: connection aborted")
 // Why not a new deadline before every write: r3labs writes an event in three or four pieces
 // and a flush, and a deadline costs a timer update, over HTTP/2 a message to the connection's
 // goroutine too. Moved once in WriteTimeout/2, it costs one call in many events instead of
-// five in each (docs/performance.md, "Write deadlines").
+// five in each (docs/performance.md, "Write deadlines moved lazily").
 //
 // Over HTTP/2 (h2c behind a proxy) a deadline is not only for writes: net/http's HTTP/2 server
 // resets the stream when it passes, written to or not. A stream quiet for longer than
