@@ -32,7 +32,12 @@ type fixture struct {
 // newFixture starts a broker behind an httptest server with the routes the web package uses.
 // Cleanups run in reverse: broker first (SSE handlers never end on their own), then idle
 // client connections, then the server.
-func newFixture(t *testing.T, o Options) *fixture {
+func newFixture(t *testing.T, o Options) *fixture { return startFixture(t, o, nil) }
+
+// startFixture is newFixture speaking the protocols p (nil: HTTP/1.1), the client too: with
+// only unencrypted HTTP/2, as a proxy with h2_backend speaks to the tracker. A request that
+// arrives over another protocol is refused, so a test cannot pass on the wrong one.
+func startFixture(t *testing.T, o Options, p *http.Protocols) *fixture {
 	t.Helper()
 	if o.Logger == nil {
 		o.Logger = discard
@@ -41,8 +46,19 @@ func newFixture(t *testing.T, o Options) *fixture {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /events", func(w http.ResponseWriter, r *http.Request) { b.ServeStream(w, r, "") })
 	mux.HandleFunc("GET /events/{fop}", func(w http.ResponseWriter, r *http.Request) { b.ServeStream(w, r, r.PathValue("fop")) })
-	ts := httptest.NewServer(mux)
-	client := &http.Client{Transport: &http.Transport{}}
+	ts := httptest.NewUnstartedServer(mux)
+	if p != nil {
+		ts.Config.Protocols = p
+		ts.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.ProtoMajor != 2 {
+				http.Error(w, "want HTTP/2", http.StatusHTTPVersionNotSupported)
+				return
+			}
+			mux.ServeHTTP(w, r)
+		})
+	}
+	ts.Start()
+	client := &http.Client{Transport: &http.Transport{Protocols: p}}
 	t.Cleanup(ts.Close)
 	t.Cleanup(client.CloseIdleConnections)
 	t.Cleanup(func() {
