@@ -72,6 +72,17 @@ func (w *deadlineRecorder) SetWriteDeadline(t time.Time) error {
 	return nil
 }
 
+// writeEvent writes one event as r3labs does: four pieces, then a flush.
+func writeEvent(t *testing.T, w *deadlineWriter) {
+	t.Helper()
+	for _, p := range []string{"id: \n", "data: v\n", "event: data\n", "\n"} {
+		if _, err := w.Write([]byte(p)); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+	}
+	w.Flush()
+}
+
 // TestDeadlineWriterMovesTheDeadlineLazily: the deadline is set once for many events written
 // close together (r3labs writes each in four pieces and a flush), moved WriteTimeout ahead once
 // less than half of it is left, and set again before a write after a long quiet spell, when
@@ -84,15 +95,7 @@ func TestDeadlineWriterMovesTheDeadlineLazily(t *testing.T) {
 	w := newDeadlineWriter(rec, timeout, cancel)
 	clock := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	w.now = func() time.Time { return clock }
-	event := func() {
-		t.Helper()
-		for _, p := range []string{"id: \n", "data: v\n", "event: data\n", "\n"} {
-			if _, err := w.Write([]byte(p)); err != nil {
-				t.Fatalf("write: %v", err)
-			}
-		}
-		w.Flush()
-	}
+	event := func() { t.Helper(); writeEvent(t, w) }
 	start := clock
 	for range 10 { // ten events in 4 s
 		event()
@@ -122,12 +125,7 @@ func TestDeadlineWriterClearsTheDeadlineWhereItCutsIdleStreams(t *testing.T) {
 	w := newDeadlineWriter(rec, 10*time.Second, cancel)
 	w.idleCut = true
 	for range 2 {
-		for _, p := range []string{"id: \n", "data: v\n", "\n"} {
-			if _, err := w.Write([]byte(p)); err != nil {
-				t.Fatalf("write: %v", err)
-			}
-		}
-		w.Flush()
+		writeEvent(t, w)
 	}
 	if len(rec.set) != 4 || rec.set[0].IsZero() || !rec.set[1].IsZero() || rec.set[2].IsZero() || !rec.set[3].IsZero() {
 		t.Fatalf("deadlines for two events: %v, want set, cleared, set, cleared", rec.set)
